@@ -1,0 +1,71 @@
+package io.mcbt.index.application;
+
+import io.mcbt.index.domain.PublishedTorrent;
+import io.mcbt.index.domain.SearchPage;
+import io.mcbt.index.domain.SearchQuery;
+import io.mcbt.index.domain.TorrentRepository;
+import io.mcbt.metainfo.InfoHash;
+import io.mcbt.metainfo.MalformedTorrentException;
+import io.mcbt.metainfo.Metainfo;
+import io.mcbt.metainfo.MetainfoParser;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/** The index's use cases: publish, search, look up and download torrents. */
+@Stateless
+public class TorrentCatalog {
+  private static final Logger LOG = Logger.getLogger(TorrentCatalog.class.getName());
+
+  @Inject TorrentRepository repository;
+  @Inject IndexSettings settings;
+
+  /**
+   * Checks a {@code .torrent} strictly and keeps it with its exact bytes. Publishing the same
+   * torrent (same info-hash) again changes nothing and returns the torrent already held.
+   */
+  public Publication publish(byte[] torrentFile) throws MalformedTorrentException {
+    Metainfo metainfo = parser().read(torrentFile);
+    // The store keeps milliseconds; truncate so the answer equals what a later read returns.
+    PublishedTorrent torrent =
+        PublishedTorrent.of(metainfo, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    if (!repository.add(torrent, torrentFile)) {
+      return new Publication(repository.find(torrent.infoHash()).orElseThrow(), false);
+    }
+    LOG.info(
+        () ->
+            String.format(
+                "Torrent published: %s name=\"%s\" size=%d files=%d pieces=%d",
+                torrent.infoHash(),
+                torrent.name(),
+                torrent.totalSize(),
+                torrent.files().size(),
+                torrent.pieceCount()));
+    return new Publication(torrent, true);
+  }
+
+  public Optional<PublishedTorrent> find(InfoHash infoHash) {
+    return repository.find(infoHash);
+  }
+
+  public Optional<byte[]> torrentFile(InfoHash infoHash) {
+    return repository.torrentFile(infoHash);
+  }
+
+  public SearchPage search(SearchQuery query) {
+    return repository.search(query);
+  }
+
+  private MetainfoParser parser() {
+    MetainfoParser.Limits defaults = MetainfoParser.Limits.DEFAULT;
+    return new MetainfoParser(
+        new MetainfoParser.Limits(
+            settings.maxTorrentBytes(),
+            defaults.maxDepth(),
+            defaults.maxFiles(),
+            defaults.maxPieceLength()));
+  }
+}

@@ -1,0 +1,2 @@
+/** The published torrent, search queries and pages, and the repository interface. */
+package io.mcbt.index.domain;

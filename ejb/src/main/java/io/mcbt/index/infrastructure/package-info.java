@@ -1,0 +1,2 @@
+/** The torrent repository on MongoDB (sync driver). */
+package io.mcbt.index.infrastructure;

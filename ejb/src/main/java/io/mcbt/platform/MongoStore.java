@@ -1,0 +1,96 @@
+package io.mcbt.platform;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Opens the server's MongoDB database once: a real MongoDB when {@code MONGODB_URI} is set,
+ * otherwise the embedded store under {@code MCBT_DATA_DIR}. The log says which.
+ */
+@ApplicationScoped
+public class MongoStore {
+  private static final Logger LOG = Logger.getLogger(MongoStore.class.getName());
+
+  @Inject
+  @ConfigProperty(name = "mongodb.uri")
+  Optional<String> mongoUri;
+
+  @Inject
+  @ConfigProperty(name = "mcbt.mongodb.database", defaultValue = "mcbt")
+  String databaseName;
+
+  @Inject
+  @ConfigProperty(name = "mcbt.data.dir", defaultValue = "data")
+  String dataDir;
+
+  @Inject
+  @ConfigProperty(name = "mcbt.embedded.mongo.port", defaultValue = "0")
+  int embeddedPort;
+
+  private EmbeddedMongo embedded;
+  private MongoClient client;
+  private MongoDatabase database;
+
+  @PostConstruct
+  void open() {
+    StoreSettings settings =
+        new StoreSettings(
+            mongoUri.filter(uri -> !uri.isBlank()), databaseName, Path.of(dataDir), embeddedPort);
+    String uri;
+    if (settings.mongoUri().isPresent()) {
+      uri = settings.mongoUri().get();
+      LOG.info(() -> "Store: MongoDB at " + redacted(uri) + ", database " + databaseName);
+    } else {
+      embedded = EmbeddedMongo.start(settings.dataDir(), settings.embeddedPort());
+      uri = embedded.connectionString();
+      LOG.info(
+          () ->
+              "Store: embedded MongoDB-compatible store in "
+                  + embedded.file()
+                  + " (set MONGODB_URI to use a real MongoDB)");
+    }
+    client = MongoClients.create(clientSettings(uri));
+    database = client.getDatabase(settings.databaseName());
+  }
+
+  private static MongoClientSettings clientSettings(String uri) {
+    return MongoClientSettings.builder()
+        .applyConnectionString(new ConnectionString(uri))
+        .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(10, TimeUnit.SECONDS))
+        .applyToSocketSettings(socket -> socket.connectTimeout(5, TimeUnit.SECONDS))
+        .build();
+  }
+
+  /** Hides the password of a {@code mongodb://user:password@host} URI. */
+  static String redacted(String uri) {
+    return uri.replaceFirst("(://[^:/@]+):[^@/]*@", "$1:***@");
+  }
+
+  @Produces
+  public MongoDatabase database() {
+    return database;
+  }
+
+  @PreDestroy
+  void close() {
+    if (client != null) {
+      client.close();
+    }
+    if (embedded != null) {
+      embedded.close();
+    }
+  }
+}

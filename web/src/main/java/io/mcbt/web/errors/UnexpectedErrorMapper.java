@@ -1,0 +1,25 @@
+package io.mcbt.web.errors;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The last resort: a fault of ours is logged with an id, and the caller gets that id, never a stack
+ * trace.
+ */
+@Provider
+public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
+  private static final Logger LOG = Logger.getLogger(UnexpectedErrorMapper.class.getName());
+
+  @Override
+  public Response toResponse(Throwable exception) {
+    String incident = UUID.randomUUID().toString();
+    LOG.log(Level.SEVERE, "Unexpected error, incident " + incident, exception);
+    return ApiError.response(
+        Response.Status.INTERNAL_SERVER_ERROR, "internal error, incident " + incident);
+  }
+}

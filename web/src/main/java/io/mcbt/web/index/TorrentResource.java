@@ -1,0 +1,157 @@
+package io.mcbt.web.index;
+
+import io.mcbt.index.application.IndexSettings;
+import io.mcbt.index.application.Publication;
+import io.mcbt.index.application.TorrentCatalog;
+import io.mcbt.index.domain.PublishedTorrent;
+import io.mcbt.index.domain.SearchQuery;
+import io.mcbt.metainfo.InfoHash;
+import io.mcbt.metainfo.MalformedTorrentException;
+import io.mcbt.web.errors.ApiException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * The torrent index over HTTP: publish a {@code .torrent}, search by name, read metadata, download
+ * the original bytes.
+ */
+@Path("torrents")
+@Produces(MediaType.APPLICATION_JSON)
+public class TorrentResource {
+  static final String BITTORRENT = "application/x-bittorrent";
+  private static final int DEFAULT_PAGE_SIZE = 20;
+
+  @Inject TorrentCatalog catalog;
+  @Inject IndexSettings settings;
+  @Context UriInfo uriInfo;
+
+  @POST
+  @Consumes(BITTORRENT)
+  public Response publish(
+      InputStream body, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength) {
+    int maxBytes = settings.maxTorrentBytes();
+    if (contentLength != null && contentLength > maxBytes) {
+      throw BoundedBody.tooLarge(maxBytes);
+    }
+    return published(BoundedBody.read(body, maxBytes));
+  }
+
+  /** The same, from a browser form: the file is the part named {@code torrent}. */
+  @POST
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  public Response publishForm(List<EntityPart> parts) {
+    EntityPart torrent =
+        parts.stream()
+            .filter(part -> part.getName().equals("torrent"))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        Response.Status.BAD_REQUEST,
+                        "the form has no part named \"torrent\" holding the .torrent file"));
+    return published(BoundedBody.read(torrent.getContent(), settings.maxTorrentBytes()));
+  }
+
+  private Response published(byte[] torrentFile) {
+    Publication publication;
+    try {
+      publication = catalog.publish(torrentFile);
+    } catch (MalformedTorrentException e) {
+      throw new ApiException(Response.Status.BAD_REQUEST, "malformed torrent: " + e.getMessage());
+    }
+    PublishedTorrent torrent = publication.torrent();
+    URI location =
+        uriInfo.getBaseUriBuilder().path("torrents").path(torrent.infoHash().hex()).build();
+    TorrentView view = TorrentView.of(torrent, torrentUrl(torrent));
+    return publication.created()
+        ? Response.created(location).entity(view).build()
+        : Response.ok(view).location(location).build();
+  }
+
+  @GET
+  public SearchResultView search(
+      @QueryParam("q") String text,
+      @QueryParam("page") String page,
+      @QueryParam("size") String size) {
+    try {
+      return SearchResultView.of(
+          catalog.search(
+              SearchQuery.of(
+                  text, number(page, "page", 0), number(size, "size", DEFAULT_PAGE_SIZE))));
+    } catch (IllegalArgumentException e) {
+      throw new ApiException(Response.Status.BAD_REQUEST, e.getMessage());
+    }
+  }
+
+  @GET
+  @Path("{infoHash}")
+  public TorrentView metadata(@PathParam("infoHash") String infoHash) {
+    PublishedTorrent torrent = catalog.find(parse(infoHash)).orElseThrow(() -> unknown(infoHash));
+    return TorrentView.of(torrent, torrentUrl(torrent));
+  }
+
+  @GET
+  @Path("{infoHash}.torrent")
+  @Produces(BITTORRENT)
+  public Response torrentFile(@PathParam("infoHash") String infoHash) {
+    InfoHash hash = parse(infoHash);
+    PublishedTorrent torrent = catalog.find(hash).orElseThrow(() -> unknown(infoHash));
+    byte[] bytes = catalog.torrentFile(hash).orElseThrow(() -> unknown(infoHash));
+    return Response.ok(bytes, BITTORRENT)
+        .header("Content-Disposition", ContentDisposition.attachment(torrent.name() + ".torrent"))
+        .build();
+  }
+
+  private String torrentUrl(PublishedTorrent torrent) {
+    return uriInfo
+        .getBaseUriBuilder()
+        .path("torrents")
+        .path(torrent.infoHash().hex() + ".torrent")
+        .build()
+        .toString();
+  }
+
+  private static InfoHash parse(String infoHash) {
+    if (!InfoHash.isHex(infoHash)) {
+      throw new ApiException(
+          Response.Status.NOT_FOUND,
+          "not an info-hash: expected 40 hexadecimal digits, got \"" + abbreviate(infoHash) + "\"");
+    }
+    return InfoHash.fromHex(infoHash);
+  }
+
+  private static ApiException unknown(String infoHash) {
+    return new ApiException(Response.Status.NOT_FOUND, "no torrent with info-hash " + infoHash);
+  }
+
+  private static int number(String value, String name, int fallback) {
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a whole number");
+    }
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 64 ? text : text.substring(0, 64) + "...";
+  }
+}

@@ -1,0 +1,2 @@
+/** REST resources of the torrent index: {@code /api/torrents}. */
+package io.mcbt.web.index;
