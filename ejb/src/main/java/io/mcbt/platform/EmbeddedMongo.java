@@ -40,7 +40,13 @@ final class EmbeddedMongo implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the data folder " + dataDir, e);
     }
-    return new EmbeddedMongo(dataDir.resolve(FILE_NAME).toAbsolutePath(), port);
+    Path file = dataDir.resolve(FILE_NAME).toAbsolutePath();
+    try {
+      return new EmbeddedMongo(file, port);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(
+          "cannot open the embedded store " + file + " (is another server using it?): " + e, e);
+    }
   }
 
   String connectionString() {

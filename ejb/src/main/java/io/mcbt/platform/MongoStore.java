@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -54,7 +55,12 @@ public class MongoStore {
       uri = settings.mongoUri().get();
       LOG.info(() -> "Store: MongoDB at " + redacted(uri) + ", database " + databaseName);
     } else {
-      embedded = EmbeddedMongo.start(settings.dataDir(), settings.embeddedPort());
+      try {
+        embedded = EmbeddedMongo.start(settings.dataDir(), settings.embeddedPort());
+      } catch (IllegalStateException e) {
+        LOG.log(Level.SEVERE, e.getMessage(), e);
+        throw e;
+      }
       uri = embedded.connectionString();
       LOG.info(
           () ->

@@ -120,7 +120,7 @@ final class BencodeScanner {
     if (peek() != 'e' || digits == 0) {
       throw malformed("an integer must be digits closed by 'e'");
     }
-    if (digits > MAX_INTEGER_DIGITS) {
+    if (digits > MAX_INTEGER_DIGITS || !fitsInLong(start, position)) {
       throw malformed("integer out of range");
     }
     boolean leadingZero = data[digitsAt] == '0' && digits > 1;
@@ -129,6 +129,16 @@ final class BencodeScanner {
       throw malformed("integer is not canonical (leading zero or -0)");
     }
     position++;
+  }
+
+  /** The bencode library silently wraps integers beyond a long, so they must not reach it. */
+  private boolean fitsInLong(int from, int to) {
+    try {
+      Long.parseLong(new String(data, from, to - from, StandardCharsets.US_ASCII));
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   private Span string() throws MalformedTorrentException {

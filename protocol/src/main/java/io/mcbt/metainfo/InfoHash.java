@@ -51,8 +51,8 @@ public record InfoHash(byte[] bytes) {
     long buffer = 0;
     int bits = 0;
     int index = 0;
-    for (char c : text.toUpperCase(Locale.ROOT).toCharArray()) {
-      int value = BASE32.indexOf(c);
+    for (char c : text.toCharArray()) {
+      int value = BASE32.indexOf(c >= 'a' && c <= 'z' ? c - ('a' - 'A') : c);
       if (value < 0) {
         throw new IllegalArgumentException("not a base32 digit: " + c);
       }

@@ -4,6 +4,7 @@ import com.dampcake.bencode.Bencode;
 import com.dampcake.bencode.BencodeException;
 import com.dampcake.bencode.Type;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -56,9 +57,18 @@ public final class MetainfoParser {
         readWebSeeds(root),
         root.optionalText("comment"),
         root.optionalText("created by"),
-        root.has("creation date")
-            ? Optional.of(Instant.ofEpochSecond(root.integer("creation date")))
-            : Optional.empty());
+        readCreationDate(root));
+  }
+
+  private static Optional<Instant> readCreationDate(Fields root) throws MalformedTorrentException {
+    if (!root.has("creation date")) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Instant.ofEpochSecond(root.integer("creation date")));
+    } catch (DateTimeException e) {
+      throw new MalformedTorrentException("creation date is out of range");
+    }
   }
 
   private static Map<String, Object> decode(byte[] torrent) throws MalformedTorrentException {
@@ -89,7 +99,7 @@ public final class MetainfoParser {
     List<FileEntry> files =
         singleFile ? List.of(new FileEntry(List.of(name), singleLength(info))) : readFiles(info);
     long total = totalLength(files);
-    long expectedPieces = (total + pieceLength - 1) / pieceLength;
+    long expectedPieces = total / pieceLength + (total % pieceLength == 0 ? 0 : 1);
     if (pieces.length / Info.PIECE_HASH_LENGTH != expectedPieces) {
       throw new MalformedTorrentException(
           String.format(
@@ -126,8 +136,11 @@ public final class MetainfoParser {
         throw new MalformedTorrentException(where + ".length is negative");
       }
       List<String> path = readPath(entry.list("path"), where + ".path");
-      if (!paths.add(path) || folders.contains(path)) {
+      if (!paths.add(path)) {
         throw new MalformedTorrentException(where + ".path repeats another file's path");
+      }
+      if (folders.contains(path)) {
+        throw new MalformedTorrentException(where + ".path is a folder of another file");
       }
       for (int depth = 1; depth < path.size(); depth++) {
         List<String> folder = List.copyOf(path.subList(0, depth));
