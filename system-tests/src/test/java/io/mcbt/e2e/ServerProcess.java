@@ -1,0 +1,154 @@
+package io.mcbt.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real server jar in its own process, on a free loopback port, with its own data folder. It is
+ * stopped (and waited for) by {@link #close()}.
+ */
+final class ServerProcess implements AutoCloseable {
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+  private final Process process;
+  private final int port;
+  private final Path log;
+
+  private ServerProcess(Process process, int port, Path log) {
+    this.process = process;
+    this.port = port;
+    this.log = log;
+  }
+
+  /** Starts the server with {@code workDir} as its working folder (its store lives in ./data). */
+  static ServerProcess start(Path workDir, Map<String, String> environment) throws IOException {
+    Files.createDirectories(workDir);
+    Path preboot = workDir.resolve("preboot.txt");
+    Files.writeString(
+        preboot,
+        "set configs.config.server-config.network-config.network-listeners"
+            + ".network-listener.http-listener.address=127.0.0.1\n");
+    int port = freePort();
+    Path log = workDir.resolve("server-" + port + ".log");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                List.of(
+                    javaBinary(),
+                    "-jar",
+                    Jars.server().toString(),
+                    "--port",
+                    Integer.toString(port),
+                    "--prebootcommandfile",
+                    preboot.toString()))
+            .directory(workDir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    builder.environment().remove("MONGODB_URI");
+    builder.environment().putAll(environment);
+    ServerProcess server = new ServerProcess(builder.start(), port, log);
+    server.awaitReady();
+    return server;
+  }
+
+  URI api(String path) {
+    return URI.create("http://127.0.0.1:" + port + "/api/" + path);
+  }
+
+  String baseUrl() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  String log() {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Ends the server as a crash would: no shutdown hooks, nothing flushed on the way out. */
+  void kill() {
+    process.destroyForcibly();
+    awaitExit();
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    if (!awaitExit()) {
+      kill();
+    }
+  }
+
+  private boolean awaitExit() {
+    try {
+      return process.waitFor(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+      return false;
+    }
+  }
+
+  private void awaitReady() throws IOException {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    Instant deadline = Instant.now().plus(START_TIMEOUT);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("the server exited at start:\n" + log());
+      }
+      try {
+        HttpResponse<Void> response =
+            http.send(
+                HttpRequest.newBuilder(api("torrents?size=1"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      sleep(Duration.ofMillis(250));
+    }
+    process.destroyForcibly();
+    throw new IllegalStateException(
+        "the server did not answer within " + START_TIMEOUT + ":\n" + log());
+  }
+
+  static String javaBinary() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
