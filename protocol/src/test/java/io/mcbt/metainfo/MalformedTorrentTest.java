@@ -22,6 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class MalformedTorrentTest {
   private static final String ANNOUNCE = "http://127.0.0.1:6969/announce";
+  private static final Raw VALID_SINGLE = torrent(singleInfo());
+  private static final Raw VALID_MULTI = torrent(multiInfo(list(file(1, "sub", "a.bin"))));
 
   private static Raw singleInfo(Object... extraKeysAndValues) {
     Object[] base = {"length", 1, "name", "a.bin", "piece length", 16384, "pieces", pieces(1)};
@@ -53,9 +55,6 @@ class MalformedTorrentTest {
   private static Arguments rejects(String description, Raw input, String messageFragment) {
     return Arguments.of(description, input, messageFragment);
   }
-
-  private static final Raw VALID_SINGLE = torrent(singleInfo());
-  private static final Raw VALID_MULTI = torrent(multiInfo(list(file(1, "sub", "a.bin"))));
 
   static Stream<Arguments> malformedTorrents() {
     byte[] valid = VALID_SINGLE.bytes();

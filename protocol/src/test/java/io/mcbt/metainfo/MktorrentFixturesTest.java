@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -98,10 +96,7 @@ class MktorrentFixturesTest {
   @Test
   void infoHashIsSha1OfTheInfoDictionaryBytes() throws MalformedTorrentException {
     byte[] torrent = TestData.resource("/torrents/multi-file.torrent");
-    int infoStart =
-        TestData.indexOf(torrent, "4:infod".getBytes(StandardCharsets.US_ASCII))
-            + "4:info".length();
-    byte[] infoBytes = Arrays.copyOfRange(torrent, infoStart, torrent.length - 1);
+    byte[] infoBytes = TestData.infoValueAtEnd(torrent);
 
     assertEquals(hex(TestData.sha1(infoBytes)), MetainfoParser.parse(torrent).infoHash().hex());
   }

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -77,6 +78,16 @@ final class TestData {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The bytes of the {@code info} value of a torrent whose last top-level key is {@code info}, as
+   * {@link TorrentCreator} writes it: from after the first {@code 4:info} to before the final
+   * {@code e}.
+   */
+  static byte[] infoValueAtEnd(byte[] torrent) {
+    int start = indexOf(torrent, "4:infod".getBytes(StandardCharsets.US_ASCII)) + "4:info".length();
+    return Arrays.copyOfRange(torrent, start, torrent.length - 1);
   }
 
   /** The index of the first occurrence of {@code needle} in {@code haystack}, or -1. */
