@@ -3,12 +3,15 @@ package io.mcbt.index.application;
 import io.mcbt.index.domain.PublishedTorrent;
 import io.mcbt.index.domain.SearchPage;
 import io.mcbt.index.domain.SearchQuery;
+import io.mcbt.index.domain.TorrentPublished;
 import io.mcbt.index.domain.TorrentRepository;
 import io.mcbt.metainfo.InfoHash;
 import io.mcbt.metainfo.MalformedTorrentException;
 import io.mcbt.metainfo.Metainfo;
 import io.mcbt.metainfo.MetainfoParser;
+import io.mcbt.tracker.PeerEndpoint;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,17 +25,22 @@ public class TorrentCatalog {
 
   @Inject TorrentRepository repository;
   @Inject IndexSettings settings;
+  @Inject Event<TorrentPublished> published;
 
   /**
    * Checks a {@code .torrent} strictly and keeps it with its exact bytes. Publishing the same
-   * torrent (same info-hash) again changes nothing and returns the torrent already held.
+   * torrent (same info-hash) again changes nothing and returns the torrent already held. Either way
+   * the trackers are told (synchronously, so the seeder is known before this returns).
    */
-  public Publication publish(byte[] torrentFile) throws MalformedTorrentException {
+  public Publication publish(byte[] torrentFile, Optional<PeerEndpoint> seeder)
+      throws MalformedTorrentException {
     Metainfo metainfo = parser().read(torrentFile);
     // The store keeps milliseconds; truncate so the answer equals what a later read returns.
     PublishedTorrent torrent =
         PublishedTorrent.of(metainfo, Instant.now().truncatedTo(ChronoUnit.MILLIS));
-    if (!repository.add(torrent, torrentFile)) {
+    boolean added = repository.add(torrent, torrentFile);
+    published.fire(new TorrentPublished(metainfo.infoHash(), metainfo.trackers(), seeder));
+    if (!added) {
       return new Publication(repository.find(torrent.infoHash()).orElseThrow(), false);
     }
     LOG.info(

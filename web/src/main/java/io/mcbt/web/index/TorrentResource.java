@@ -7,8 +7,11 @@ import io.mcbt.index.domain.PublishedTorrent;
 import io.mcbt.index.domain.SearchQuery;
 import io.mcbt.metainfo.InfoHash;
 import io.mcbt.metainfo.MalformedTorrentException;
+import io.mcbt.tracker.PeerEndpoint;
+import io.mcbt.tracker.application.RegistrationJson;
 import io.mcbt.web.errors.ApiException;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -26,6 +29,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The torrent index over HTTP: publish a {@code .torrent}, search by name, read metadata, download
@@ -40,22 +44,31 @@ public class TorrentResource {
   @Inject TorrentCatalog catalog;
   @Inject IndexSettings settings;
   @Context UriInfo uriInfo;
+  @Context HttpServletRequest request;
 
   @POST
   @Consumes(BITTORRENT)
   public Response publish(
-      InputStream body, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength) {
+      InputStream body,
+      @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
+      @QueryParam("seederPort") String seederPort,
+      @QueryParam("seederHost") String seederHost) {
     int maxBytes = settings.maxTorrentBytes();
     if (contentLength != null && contentLength > maxBytes) {
       throw BoundedBody.tooLarge(maxBytes);
     }
-    return published(BoundedBody.read(body, maxBytes));
+    Optional<PeerEndpoint> seeder = seeder(seederHost, seederPort);
+    return published(BoundedBody.read(body, maxBytes), seeder);
   }
 
   /** The same, from a browser form: the file is the part named {@code torrent}. */
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
-  public Response publishForm(List<EntityPart> parts) {
+  public Response publishForm(
+      List<EntityPart> parts,
+      @QueryParam("seederPort") String seederPort,
+      @QueryParam("seederHost") String seederHost) {
+    Optional<PeerEndpoint> seeder = seeder(seederHost, seederPort);
     EntityPart torrent =
         parts.stream()
             .filter(part -> part.getName().equals("torrent"))
@@ -65,13 +78,32 @@ public class TorrentResource {
                     new ApiException(
                         Response.Status.BAD_REQUEST,
                         "the form has no part named \"torrent\" holding the .torrent file"));
-    return published(BoundedBody.read(torrent.getContent(), settings.maxTorrentBytes()));
+    return published(BoundedBody.read(torrent.getContent(), settings.maxTorrentBytes()), seeder);
   }
 
-  private Response published(byte[] torrentFile) {
+  /**
+   * The publishing seeder's peer address: {@code seederPort}, at {@code seederHost} or else the
+   * address the upload came from.
+   */
+  private Optional<PeerEndpoint> seeder(String host, String port) {
+    if (port == null || port.isBlank()) {
+      if (host != null && !host.isBlank()) {
+        throw new ApiException(Response.Status.BAD_REQUEST, "seederHost needs seederPort");
+      }
+      return Optional.empty();
+    }
+    try {
+      String address = host == null || host.isBlank() ? request.getRemoteAddr() : host.trim();
+      return Optional.of(RegistrationJson.endpoint(address, number(port, "seederPort", 0)));
+    } catch (IllegalArgumentException e) {
+      throw new ApiException(Response.Status.BAD_REQUEST, e.getMessage());
+    }
+  }
+
+  private Response published(byte[] torrentFile, Optional<PeerEndpoint> seeder) {
     Publication publication;
     try {
-      publication = catalog.publish(torrentFile);
+      publication = catalog.publish(torrentFile, seeder);
     } catch (MalformedTorrentException e) {
       throw new ApiException(Response.Status.BAD_REQUEST, "malformed torrent: " + e.getMessage());
     }

@@ -1,0 +1,43 @@
+package io.mcbt.web.tracker;
+
+import io.mcbt.tracker.HttpAnnounce;
+import io.mcbt.tracker.HttpTrackerReplies;
+import io.mcbt.tracker.TrackerFailure;
+import io.mcbt.tracker.application.Tracker;
+import io.mcbt.tracker.application.TrackerSettings;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.InetAddress;
+
+/** {@code GET /announce} (BEP 3, BEP 7, BEP 23): every answer is bencoded, errors included. */
+@WebServlet(urlPatterns = "/announce")
+public class AnnounceServlet extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+
+  @Inject transient Tracker tracker;
+  @Inject transient TrackerSettings settings;
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    byte[] body;
+    try {
+      HttpAnnounce announce =
+          HttpAnnounce.parse(
+              request.getQueryString(),
+              // An address literal from the connection: no name lookup.
+              InetAddress.getByName(request.getRemoteAddr()),
+              new HttpAnnounce.NumWant(settings.numWantDefault(), settings.numWantMax()));
+      body =
+          HttpTrackerReplies.announce(
+              tracker.announce(announce.request()), announce.compact(), announce.noPeerId());
+    } catch (TrackerFailure failure) {
+      body = HttpTrackerReplies.failure(failure.getMessage());
+    }
+    BencodedReplies.send(response, body);
+  }
+}

@@ -1,0 +1,32 @@
+package io.mcbt.web.tracker;
+
+import io.mcbt.tracker.HttpScrape;
+import io.mcbt.tracker.HttpTrackerReplies;
+import io.mcbt.tracker.TrackerFailure;
+import io.mcbt.tracker.application.Tracker;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/** {@code GET /scrape} (BEP 48) for one or more info-hashes. */
+@WebServlet(urlPatterns = "/scrape")
+public class ScrapeServlet extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+
+  @Inject transient Tracker tracker;
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    byte[] body;
+    try {
+      body = HttpTrackerReplies.scrape(tracker.scrape(HttpScrape.parse(request.getQueryString())));
+    } catch (TrackerFailure failure) {
+      body = HttpTrackerReplies.failure(failure.getMessage());
+    }
+    BencodedReplies.send(response, body);
+  }
+}

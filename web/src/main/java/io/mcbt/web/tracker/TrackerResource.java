@@ -1,0 +1,52 @@
+package io.mcbt.web.tracker;
+
+import io.mcbt.outbox.Outbox;
+import io.mcbt.tracker.application.RegistrationJson;
+import io.mcbt.tracker.application.SeederRegistration;
+import io.mcbt.tracker.application.Tracker;
+import io.mcbt.tracker.application.TrackerStats;
+import io.mcbt.web.errors.ApiException;
+import jakarta.inject.Inject;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+
+/** The tracker's JSON API: figures, and registrations from the indexes of this deployment. */
+@Path("tracker")
+@Produces(MediaType.APPLICATION_JSON)
+public class TrackerResource {
+  @Inject Tracker tracker;
+  @Inject Outbox outbox;
+
+  @GET
+  @Path("stats")
+  public TrackerStats stats() {
+    return tracker.stats(outbox.pending());
+  }
+
+  /**
+   * A remote index registers a torrent (and its seeder) here; registering again is harmless. Body:
+   * {@code {"infoHash": "<40 hex>", "seeder": {"host": "192.0.2.7", "port": 6881}}}.
+   */
+  @POST
+  @Path("registrations")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response register(JsonObject body) {
+    SeederRegistration registration;
+    try {
+      registration = RegistrationJson.read(body);
+    } catch (IllegalArgumentException | ClassCastException | JsonException e) {
+      throw new ApiException(Response.Status.BAD_REQUEST, "bad registration: " + e.getMessage());
+    }
+    tracker.register(registration);
+    return Response.ok(Map.of("infoHash", registration.infoHash().hex(), "registered", true))
+        .build();
+  }
+}
