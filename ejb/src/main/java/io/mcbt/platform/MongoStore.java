@@ -47,6 +47,8 @@ public class MongoStore {
 
   @PostConstruct
   void open() {
+    // The driver logs its whole settings object at INFO for every client: noise in a server log.
+    Logger.getLogger("org.mongodb.driver").setLevel(Level.WARNING);
     StoreSettings settings =
         new StoreSettings(
             mongoUri.filter(uri -> !uri.isBlank()), databaseName, Path.of(dataDir), embeddedPort);

@@ -2,6 +2,7 @@ package io.mcbt.e2e;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -25,11 +26,13 @@ final class ServerProcess implements AutoCloseable {
 
   private final Process process;
   private final int port;
+  private final int udpPort;
   private final Path log;
 
-  private ServerProcess(Process process, int port, Path log) {
+  private ServerProcess(Process process, int port, int udpPort, Path log) {
     this.process = process;
     this.port = port;
+    this.udpPort = udpPort;
     this.log = log;
   }
 
@@ -42,6 +45,7 @@ final class ServerProcess implements AutoCloseable {
         "set configs.config.server-config.network-config.network-listeners"
             + ".network-listener.http-listener.address=127.0.0.1\n");
     int port = freePort();
+    int udpPort = freeUdpPort();
     Path log = workDir.resolve("server-" + port + ".log");
     ProcessBuilder builder =
         new ProcessBuilder(
@@ -57,14 +61,21 @@ final class ServerProcess implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     builder.environment().remove("MONGODB_URI");
+    builder.environment().put("MCBT_TRACKER_UDP_ADDRESS", "127.0.0.1");
+    builder.environment().put("MCBT_TRACKER_UDP_PORT", Integer.toString(udpPort));
     builder.environment().putAll(environment);
-    ServerProcess server = new ServerProcess(builder.start(), port, log);
+    ServerProcess server = new ServerProcess(builder.start(), port, udpPort, log);
     server.awaitReady();
     return server;
   }
 
   URI api(String path) {
     return URI.create("http://127.0.0.1:" + port + "/api/" + path);
+  }
+
+  /** The UDP tracker's announce URL (BEP 15). */
+  String udpAnnounceUrl() {
+    return "udp://127.0.0.1:" + udpPort + "/announce";
   }
 
   String baseUrl() {
@@ -135,6 +146,12 @@ final class ServerProcess implements AutoCloseable {
 
   static String javaBinary() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private static int freeUdpPort() throws IOException {
+    try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
   }
 
   private static int freePort() throws IOException {
