@@ -16,10 +16,17 @@ final class Api {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final URI root;
   private final URI base;
 
   Api(URL deployment) {
-    this.base = URI.create(deployment.toString()).resolve("api/");
+    this.root = URI.create(deployment.toString());
+    this.base = root.resolve("api/");
+  }
+
+  /** A GET outside the REST API, such as {@code announce?...}, with the query kept as given. */
+  HttpResponse<byte[]> getFromRoot(String pathAndQuery) {
+    return send(HttpRequest.newBuilder(URI.create(root + pathAndQuery)).GET());
   }
 
   URI uri(String path) {
