@@ -91,8 +91,8 @@ final class QueryString {
         if (i + 2 >= to) {
           throw new TrackerFailure("incomplete percent-escape in the query string");
         }
-        int high = Character.digit(raw.charAt(i + 1), 16);
-        int low = Character.digit(raw.charAt(i + 2), 16);
+        int high = hexDigit(raw.charAt(i + 1));
+        int low = hexDigit(raw.charAt(i + 2));
         if (high < 0 || low < 0) {
           throw new TrackerFailure("invalid percent-escape in the query string");
         }
@@ -103,10 +103,17 @@ final class QueryString {
       } else if (c < 0x80) {
         out.write(c);
       } else {
-        byte[] utf8 = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+        int next = i + 1 < to && Character.isSurrogatePair(c, raw.charAt(i + 1)) ? i + 2 : i + 1;
+        byte[] utf8 = raw.substring(i, next).getBytes(StandardCharsets.UTF_8);
         out.write(utf8, 0, utf8.length);
+        i = next - 1;
       }
     }
     return out.toByteArray();
+  }
+
+  /** Only ASCII hex digits: {@link Character#digit} also accepts full-width and other scripts. */
+  private static int hexDigit(char c) {
+    return c < 0x80 ? Character.digit(c, 16) : -1;
   }
 }

@@ -50,14 +50,14 @@ public final class Swarm {
       return null;
     }
     SwarmPeer peer = byId.get(request.peerId());
+    removeRegisteredStandIn(request.endpoint());
     if (request.event() == AnnounceEvent.STOPPED) {
       if (peer != null) {
         remove(peer);
       }
       return new Outcome(List.of(), seeders.size(), leechers.size());
     }
-    removeRegisteredStandIn(request.endpoint());
-    boolean wasLeecher = peer == null || !peer.isSeeder();
+    boolean wasLeecher = peer != null && !peer.isSeeder();
     if (peer == null) {
       peer = new SwarmPeer(request.peerId(), request.endpoint(), request.left(), nowNs, false);
       byId.put(peer.id, peer);
@@ -171,32 +171,34 @@ public final class Swarm {
 
   /**
    * Up to {@code wanted} distinct peers other than {@code asker}, uniformly at random (Floyd's
-   * sampling over the seeders and leechers as one sequence; a seeder is offered leechers only).
+   * sampling over the seeders and leechers as one sequence without the asker; a seeder is offered
+   * leechers only).
    */
   private List<AnnounceReply.Peer> sample(SwarmPeer asker, int wanted, RandomGenerator random) {
     int seederCount = asker.isSeeder() ? 0 : seeders.size();
     int total = seederCount + leechers.size();
-    int others = total - 1 + (asker.isSeeder() ? 1 : 0);
+    int askerIndex = asker.isSeeder() ? total : seederCount + asker.slot;
+    int others = asker.isSeeder() ? total : total - 1;
     int count = Math.min(wanted, others);
     if (count <= 0) {
       return List.of();
     }
     List<AnnounceReply.Peer> picked = new ArrayList<>(count);
-    if (count >= total - 1) {
+    if (count == others) {
       for (int i = 0; i < total; i++) {
         addUnlessAsker(picked, peerAt(i, seederCount), asker);
       }
     } else {
       Set<Integer> chosen = new HashSet<>();
-      for (int j = total - count - 1; j < total; j++) {
+      for (int j = others - count; j < others; j++) {
         int candidate = random.nextInt(j + 1);
         chosen.add(chosen.contains(candidate) ? j : candidate);
       }
       for (int index : chosen) {
-        addUnlessAsker(picked, peerAt(index, seederCount), asker);
+        addUnlessAsker(picked, peerAt(index < askerIndex ? index : index + 1, seederCount), asker);
       }
     }
-    return picked.size() > count ? picked.subList(0, count) : picked;
+    return picked;
   }
 
   private SwarmPeer peerAt(int index, int seederCount) {
