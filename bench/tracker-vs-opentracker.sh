@@ -57,7 +57,9 @@ while not all(allowed(h) for h in hashes):
 PY
 
 echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1" > "$W/preboot.txt"
-(cd "$W" && MCBT_TRACKER_UDP_PORT=0 exec java -jar "$JAR" --port $OUR_PORT \
+# The JVM options of ./run-server (MCBT_JAVA_OPTS there).
+(cd "$W" && MCBT_TRACKER_UDP_PORT=0 exec java -XX:MaxGCPauseMillis=10 -XX:MaxTenuringThreshold=1 \
+  -jar "$JAR" --port $OUR_PORT \
   --prebootcommandfile "$W/preboot.txt" > "$W/server.log" 2>&1) &
 PIDS+=($!)
 for _ in $(seq 1 240); do curl -sf -o /dev/null "http://127.0.0.1:$OUR_PORT/api/tracker/stats" && break; sleep 0.5; done

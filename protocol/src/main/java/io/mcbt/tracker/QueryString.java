@@ -84,19 +84,50 @@ final class QueryString {
   }
 
   private static byte[] decode(String raw, int from, int to) throws TrackerFailure {
+    int escapes = 0;
+    for (int i = from; i < to; i++) {
+      char c = raw.charAt(i);
+      if (c >= 0x80) {
+        return decodeWithText(raw, from, to);
+      }
+      if (c == '%') {
+        escapes++;
+      }
+    }
+    // The usual case, ASCII only: the decoded length is known, so decode straight into it.
+    byte[] out = new byte[Math.max(0, to - from - 2 * escapes)];
+    int at = 0;
+    for (int i = from; i < to; i++) {
+      char c = raw.charAt(i);
+      if (c == '%') {
+        out[at++] = (byte) escaped(raw, i, to);
+        i += 2;
+      } else {
+        out[at++] = (byte) (c == '+' ? ' ' : c);
+      }
+    }
+    return out;
+  }
+
+  private static int escaped(String raw, int at, int to) throws TrackerFailure {
+    if (at + 2 >= to) {
+      throw new TrackerFailure("incomplete percent-escape in the query string");
+    }
+    int high = hexDigit(raw.charAt(at + 1));
+    int low = hexDigit(raw.charAt(at + 2));
+    if (high < 0 || low < 0) {
+      throw new TrackerFailure("invalid percent-escape in the query string");
+    }
+    return high << 4 | low;
+  }
+
+  /** Clients should percent-encode everything but ASCII; what else comes is taken as UTF-8. */
+  private static byte[] decodeWithText(String raw, int from, int to) throws TrackerFailure {
     ByteArrayOutputStream out = new ByteArrayOutputStream(to - from);
     for (int i = from; i < to; i++) {
       char c = raw.charAt(i);
       if (c == '%') {
-        if (i + 2 >= to) {
-          throw new TrackerFailure("incomplete percent-escape in the query string");
-        }
-        int high = hexDigit(raw.charAt(i + 1));
-        int low = hexDigit(raw.charAt(i + 2));
-        if (high < 0 || low < 0) {
-          throw new TrackerFailure("invalid percent-escape in the query string");
-        }
-        out.write(high << 4 | low);
+        out.write(escaped(raw, i, to));
         i += 2;
       } else if (c == '+') {
         out.write(' ');

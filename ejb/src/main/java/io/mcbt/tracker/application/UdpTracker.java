@@ -24,8 +24,8 @@ import java.util.logging.Logger;
 
 /**
  * The UDP tracker (BEP 15) on {@code mcbt.tracker.udp-port}: one thread receives each packet,
- * answers it through {@link UdpTrackerHandler} and the shared {@link Tracker}, and reuses its two
- * buffers. A port already in use is logged and the server runs on without UDP.
+ * answers it through {@link UdpTrackerHandler} and the shared {@link SwarmService}, and reuses its
+ * two buffers. A port already in use is logged and the server runs on without UDP.
  */
 @Singleton
 @Startup
@@ -35,7 +35,7 @@ public class UdpTracker {
   private static final Logger LOG = Logger.getLogger(UdpTracker.class.getName());
   private static final int MAX_PACKET_BYTES = 2048;
 
-  @Inject Tracker tracker;
+  @Inject SwarmService swarms;
   @Inject TrackerSettings settings;
   @Resource ManagedThreadFactory threads;
 
@@ -57,8 +57,8 @@ public class UdpTracker {
     }
     UdpTrackerHandler handler =
         new UdpTrackerHandler(
-            tracker::announce,
-            tracker::scrape,
+            swarms::announce,
+            swarms::scrape,
             new ConnectionIds(),
             settings.numWantDefault(),
             settings.numWantMax());

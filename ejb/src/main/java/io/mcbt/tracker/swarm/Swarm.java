@@ -12,10 +12,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -189,12 +187,7 @@ public final class Swarm {
         addUnlessAsker(picked, peerAt(i, seederCount), asker);
       }
     } else {
-      Set<Integer> chosen = new HashSet<>();
-      for (int j = others - count; j < others; j++) {
-        int candidate = random.nextInt(j + 1);
-        chosen.add(chosen.contains(candidate) ? j : candidate);
-      }
-      for (int index : chosen) {
+      for (int index : DistinctSample.of(count, others, random)) {
         addUnlessAsker(picked, peerAt(index < askerIndex ? index : index + 1, seederCount), asker);
       }
     }

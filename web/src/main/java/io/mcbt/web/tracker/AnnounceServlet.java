@@ -3,7 +3,7 @@ package io.mcbt.web.tracker;
 import io.mcbt.tracker.HttpAnnounce;
 import io.mcbt.tracker.HttpTrackerReplies;
 import io.mcbt.tracker.TrackerFailure;
-import io.mcbt.tracker.application.Tracker;
+import io.mcbt.tracker.application.SwarmService;
 import io.mcbt.tracker.application.TrackerSettings;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -18,7 +18,7 @@ import java.net.InetAddress;
 public class AnnounceServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
-  @Inject transient Tracker tracker;
+  @Inject transient SwarmService swarms;
   @Inject transient TrackerSettings settings;
 
   @Override
@@ -34,7 +34,7 @@ public class AnnounceServlet extends HttpServlet {
               new HttpAnnounce.NumWant(settings.numWantDefault(), settings.numWantMax()));
       body =
           HttpTrackerReplies.announce(
-              tracker.announce(announce.request()), announce.compact(), announce.noPeerId());
+              swarms.announce(announce.request()), announce.compact(), announce.noPeerId());
     } catch (TrackerFailure failure) {
       body = HttpTrackerReplies.failure(failure.getMessage());
     }

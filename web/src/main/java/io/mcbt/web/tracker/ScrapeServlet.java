@@ -3,7 +3,7 @@ package io.mcbt.web.tracker;
 import io.mcbt.tracker.HttpScrape;
 import io.mcbt.tracker.HttpTrackerReplies;
 import io.mcbt.tracker.TrackerFailure;
-import io.mcbt.tracker.application.Tracker;
+import io.mcbt.tracker.application.SwarmService;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -16,14 +16,14 @@ import java.io.IOException;
 public class ScrapeServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
-  @Inject transient Tracker tracker;
+  @Inject transient SwarmService swarms;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     byte[] body;
     try {
-      body = HttpTrackerReplies.scrape(tracker.scrape(HttpScrape.parse(request.getQueryString())));
+      body = HttpTrackerReplies.scrape(swarms.scrape(HttpScrape.parse(request.getQueryString())));
     } catch (TrackerFailure failure) {
       body = HttpTrackerReplies.failure(failure.getMessage());
     }

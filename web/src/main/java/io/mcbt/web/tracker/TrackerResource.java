@@ -3,6 +3,7 @@ package io.mcbt.web.tracker;
 import io.mcbt.outbox.Outbox;
 import io.mcbt.tracker.application.RegistrationJson;
 import io.mcbt.tracker.application.SeederRegistration;
+import io.mcbt.tracker.application.SwarmService;
 import io.mcbt.tracker.application.Tracker;
 import io.mcbt.tracker.application.TrackerStats;
 import io.mcbt.web.errors.ApiException;
@@ -23,12 +24,13 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class TrackerResource {
   @Inject Tracker tracker;
+  @Inject SwarmService swarms;
   @Inject Outbox outbox;
 
   @GET
   @Path("stats")
   public TrackerStats stats() {
-    return tracker.stats(outbox.pending());
+    return swarms.stats(outbox.pending());
   }
 
   /**
