@@ -8,18 +8,34 @@ import java.util.Arrays;
 /**
  * Where a peer listens: an IPv4 or IPv6 address and a TCP port.
  *
- * @param address 4 or 16 bytes, network order
- * @param port 1 to 65535
+ * <p>An IPv4 address is kept as an {@code int}, not an array: a tracker holds one endpoint per
+ * peer, and an array would be one more object per peer for the garbage collector.
  */
-public record PeerEndpoint(byte[] address, int port) {
-  public PeerEndpoint {
+public final class PeerEndpoint {
+  private final int ipv4;
+  private final byte[] ipv6;
+  private final int port;
+
+  /**
+   * @param address 4 or 16 bytes, network order
+   * @param port 1 to 65535
+   */
+  public PeerEndpoint(byte[] address, int port) {
     if (address.length != 4 && address.length != 16) {
       throw new IllegalArgumentException("an address is 4 or 16 bytes");
     }
     if (port < 1 || port > 65535) {
       throw new IllegalArgumentException("port out of range");
     }
-    address = address.clone();
+    this.ipv4 =
+        address.length == 4
+            ? (address[0] & 0xff) << 24
+                | (address[1] & 0xff) << 16
+                | (address[2] & 0xff) << 8
+                | (address[3] & 0xff)
+            : 0;
+    this.ipv6 = address.length == 16 ? address.clone() : null;
+    this.port = port;
   }
 
   public static PeerEndpoint of(InetAddress address, int port) {
@@ -39,28 +55,43 @@ public record PeerEndpoint(byte[] address, int port) {
   }
 
   public boolean isIpv4() {
-    return address.length == 4;
+    return ipv6 == null;
   }
 
-  @Override
+  /** 4 or 16 bytes, network order. */
   public byte[] address() {
-    return address.clone();
+    return isIpv4()
+        ? new byte[] {(byte) (ipv4 >>> 24), (byte) (ipv4 >>> 16), (byte) (ipv4 >>> 8), (byte) ipv4}
+        : ipv6.clone();
   }
 
-  /** Appends the BEP 23 (IPv4, 6 bytes) or BEP 7 (IPv6, 18 bytes) compact form. */
+  public int port() {
+    return port;
+  }
+
+  /** Writes the BEP 23 (IPv4, 6 bytes) or BEP 7 (IPv6, 18 bytes) compact form at {@code offset}. */
   public void writeCompact(byte[] out, int offset) {
-    System.arraycopy(address, 0, out, offset, address.length);
-    out[offset + address.length] = (byte) (port >>> 8);
-    out[offset + address.length + 1] = (byte) port;
+    int at = offset;
+    if (isIpv4()) {
+      out[at++] = (byte) (ipv4 >>> 24);
+      out[at++] = (byte) (ipv4 >>> 16);
+      out[at++] = (byte) (ipv4 >>> 8);
+      out[at++] = (byte) ipv4;
+    } else {
+      System.arraycopy(ipv6, 0, out, at, ipv6.length);
+      at += ipv6.length;
+    }
+    out[at] = (byte) (port >>> 8);
+    out[at + 1] = (byte) port;
   }
 
   public int compactLength() {
-    return address.length + 2;
+    return isIpv4() ? 6 : 18;
   }
 
   public InetAddress inetAddress() {
     try {
-      return InetAddress.getByAddress(address);
+      return InetAddress.getByAddress(address());
     } catch (UnknownHostException e) {
       throw new IllegalStateException("4 or 16 bytes always make an address", e);
     }
@@ -75,12 +106,13 @@ public record PeerEndpoint(byte[] address, int port) {
   public boolean equals(Object other) {
     return other instanceof PeerEndpoint that
         && port == that.port
-        && Arrays.equals(address, that.address);
+        && ipv4 == that.ipv4
+        && Arrays.equals(ipv6, that.ipv6);
   }
 
   @Override
   public int hashCode() {
-    return 31 * Arrays.hashCode(address) + port;
+    return 31 * (isIpv4() ? ipv4 : Arrays.hashCode(ipv6)) + port;
   }
 
   @Override

@@ -11,22 +11,23 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
- * The peers of one torrent. Seeders and leechers are kept apart, so that a seeder is sent only
- * leechers (it needs nothing from other seeders) and a random sample costs O(numwant), not O(swarm
- * size). All methods lock the swarm; no method blocks or does I/O.
+ * The peers of one torrent, in a {@link PeerTable} of primitive columns. Seeders and leechers are
+ * kept apart, so that a seeder is sent only leechers (it needs nothing from other seeders) and a
+ * random sample costs O(numwant), not O(swarm size). All methods lock the swarm; no method blocks
+ * or does I/O.
  */
 public final class Swarm {
   private static final byte[] REGISTERED_PREFIX = "-MCBTRG-".getBytes(StandardCharsets.US_ASCII);
 
-  private final Map<PeerId, SwarmPeer> byId = new HashMap<>();
-  private final PeerList seeders = new PeerList();
-  private final PeerList leechers = new PeerList();
+  private final PeerTable peers = new PeerTable();
+
+  /** Registered seeders not yet replaced by their own announce. */
+  private int standIns;
+
   private long downloaded;
   private long unflushedDownloads;
   private boolean retired;
@@ -47,27 +48,26 @@ public final class Swarm {
     if (retired) {
       return null;
     }
-    SwarmPeer peer = byId.get(request.peerId());
-    removeRegisteredStandIn(request.endpoint());
+    if (standIns > 0) {
+      removeRegisteredStandIn(request.endpoint());
+    }
+    int peer = peers.find(request.peerId());
     if (request.event() == AnnounceEvent.STOPPED) {
-      if (peer != null) {
-        remove(peer);
+      if (peer != PeerTable.NONE) {
+        peers.remove(peer);
       }
-      return new Outcome(List.of(), seeders.size(), leechers.size());
+      return new Outcome(List.of(), peers.seeders(), peers.leechers());
     }
-    boolean wasLeecher = peer != null && !peer.isSeeder();
-    if (peer == null) {
-      peer = new SwarmPeer(request.peerId(), request.endpoint(), request.left(), nowNs, false);
-      byId.put(peer.id, peer);
-      listOf(peer).add(peer);
-    } else {
-      update(peer, request, nowNs);
-    }
-    if (request.event() == AnnounceEvent.COMPLETED && wasLeecher && peer.isSeeder()) {
+    boolean wasLeecher = peer != PeerTable.NONE && !PeerTable.isSeeder(peer);
+    peer =
+        peer == PeerTable.NONE
+            ? peers.add(request.peerId(), request.endpoint(), request.left(), nowNs, false)
+            : peers.update(peer, request.endpoint(), request.left(), nowNs);
+    if (request.event() == AnnounceEvent.COMPLETED && wasLeecher && PeerTable.isSeeder(peer)) {
       downloaded++;
       unflushedDownloads++;
     }
-    return new Outcome(sample(peer, request.numWant(), random), seeders.size(), leechers.size());
+    return new Outcome(sample(peer, request.numWant(), random), peers.seeders(), peers.leechers());
   }
 
   /**
@@ -78,46 +78,36 @@ public final class Swarm {
     if (retired) {
       return false;
     }
-    PeerId id = standInId(seeder);
-    SwarmPeer existing = byId.get(id);
-    if (existing != null) {
-      existing.lastSeenNs = nowNs;
-      return true;
+    int existing = peers.find(standInId(seeder));
+    if (existing != PeerTable.NONE) {
+      peers.touch(existing, nowNs);
+    } else if (!peers.hasAnnouncedPeerAt(seeder)) {
+      peers.add(standInId(seeder), seeder, 0, nowNs, true);
+      standIns++;
     }
-    for (SwarmPeer peer : byId.values()) {
-      if (!peer.registered && peer.endpoint.equals(seeder)) {
-        return true;
-      }
-    }
-    SwarmPeer standIn = new SwarmPeer(id, seeder, 0, nowNs, true);
-    byId.put(id, standIn);
-    seeders.add(standIn);
     return true;
   }
 
   /** Drops peers not heard from since {@code nowNs - maxAgeNs} (stand-ins after their own age). */
   synchronized int expire(long nowNs, long maxAgeNs, long registeredMaxAgeNs) {
-    List<SwarmPeer> stale = new ArrayList<>();
-    for (SwarmPeer peer : byId.values()) {
-      long age = nowNs - peer.lastSeenNs;
-      if (age > (peer.registered ? registeredMaxAgeNs : maxAgeNs)) {
-        stale.add(peer);
-      }
+    int[] stale = peers.stale(nowNs, maxAgeNs, registeredMaxAgeNs);
+    // Highest slots first, so that removing one never moves another stale peer.
+    for (int i = stale.length - 1; i >= 0; i--) {
+      remove(stale[i]);
     }
-    stale.forEach(this::remove);
-    return stale.size();
+    return stale.length;
   }
 
   /** Marks an empty swarm as gone, so that it can be dropped from the registry safely. */
   synchronized boolean retireIfEmpty() {
-    if (byId.isEmpty() && unflushedDownloads == 0) {
+    if (peers.size() == 0 && unflushedDownloads == 0) {
       retired = true;
     }
     return retired;
   }
 
   synchronized ScrapeCounts counts() {
-    return new ScrapeCounts(seeders.size(), downloaded, leechers.size());
+    return new ScrapeCounts(peers.seeders(), downloaded, peers.leechers());
   }
 
   /** Completed downloads not yet written to the store; the count is reset. */
@@ -137,34 +127,21 @@ public final class Swarm {
   }
 
   synchronized int size() {
-    return byId.size();
-  }
-
-  private void update(SwarmPeer peer, AnnounceRequest request, long nowNs) {
-    boolean wasSeeder = peer.isSeeder();
-    peer.left = request.left();
-    peer.endpoint = request.endpoint();
-    peer.lastSeenNs = nowNs;
-    if (wasSeeder != peer.isSeeder()) {
-      (wasSeeder ? seeders : leechers).remove(peer);
-      listOf(peer).add(peer);
-    }
+    return peers.size();
   }
 
   private void removeRegisteredStandIn(PeerEndpoint endpoint) {
-    SwarmPeer standIn = byId.get(standInId(endpoint));
-    if (standIn != null) {
+    int standIn = peers.find(standInId(endpoint));
+    if (standIn != PeerTable.NONE) {
       remove(standIn);
     }
   }
 
-  private void remove(SwarmPeer peer) {
-    byId.remove(peer.id);
-    listOf(peer).remove(peer);
-  }
-
-  private PeerList listOf(SwarmPeer peer) {
-    return peer.isSeeder() ? seeders : leechers;
+  private void remove(int peer) {
+    if (peers.isRegistered(peer)) {
+      standIns--;
+    }
+    peers.remove(peer);
   }
 
   /**
@@ -172,11 +149,12 @@ public final class Swarm {
    * sampling over the seeders and leechers as one sequence without the asker; a seeder is offered
    * leechers only).
    */
-  private List<AnnounceReply.Peer> sample(SwarmPeer asker, int wanted, RandomGenerator random) {
-    int seederCount = asker.isSeeder() ? 0 : seeders.size();
-    int total = seederCount + leechers.size();
-    int askerIndex = asker.isSeeder() ? total : seederCount + asker.slot;
-    int others = asker.isSeeder() ? total : total - 1;
+  private List<AnnounceReply.Peer> sample(int asker, int wanted, RandomGenerator random) {
+    boolean askerIsSeeder = PeerTable.isSeeder(asker);
+    int seederCount = askerIsSeeder ? 0 : peers.seeders();
+    int total = seederCount + peers.leechers();
+    int askerIndex = askerIsSeeder ? total : seederCount + (asker >>> 1);
+    int others = askerIsSeeder ? total : total - 1;
     int count = Math.min(wanted, others);
     if (count <= 0) {
       return List.of();
@@ -184,25 +162,24 @@ public final class Swarm {
     List<AnnounceReply.Peer> picked = new ArrayList<>(count);
     if (count == others) {
       for (int i = 0; i < total; i++) {
-        addUnlessAsker(picked, peerAt(i, seederCount), asker);
+        if (i != askerIndex) {
+          picked.add(peerAt(i, seederCount));
+        }
       }
     } else {
       for (int index : DistinctSample.of(count, others, random)) {
-        addUnlessAsker(picked, peerAt(index < askerIndex ? index : index + 1, seederCount), asker);
+        picked.add(peerAt(index < askerIndex ? index : index + 1, seederCount));
       }
     }
     return picked;
   }
 
-  private SwarmPeer peerAt(int index, int seederCount) {
-    return index < seederCount ? seeders.get(index) : leechers.get(index - seederCount);
-  }
-
-  private static void addUnlessAsker(
-      List<AnnounceReply.Peer> picked, SwarmPeer peer, SwarmPeer asker) {
-    if (peer != asker) {
-      picked.add(new AnnounceReply.Peer(peer.id, peer.endpoint));
-    }
+  private AnnounceReply.Peer peerAt(int index, int seederCount) {
+    int handle =
+        index < seederCount
+            ? PeerTable.handle(true, index)
+            : PeerTable.handle(false, index - seederCount);
+    return new AnnounceReply.Peer(peers.id(handle), peers.endpoint(handle));
   }
 
   /** A stable 20-byte id for a registered seeder, recognisable in dictionary-model replies. */
