@@ -116,8 +116,20 @@ final class PeerColumns {
     return registered[slot];
   }
 
+  /**
+   * Gives memory back after a swarm shrank to a quarter of its room (at expiry, not per announce).
+   */
+  void trimIfSparse() {
+    if (hashes.length > 64 && size < hashes.length / 4) {
+      resize(Math.max(64, hashes.length / 2));
+    }
+  }
+
   private void grow() {
-    int capacity = hashes.length * 2;
+    resize(hashes.length * 2);
+  }
+
+  private void resize(int capacity) {
     ids = Arrays.copyOf(ids, capacity * ID);
     hashes = Arrays.copyOf(hashes, capacity);
     addresses = Arrays.copyOf(addresses, capacity * ADDRESS);

@@ -109,6 +109,14 @@ final class PeerTable {
     return Arrays.copyOf(stale, found);
   }
 
+  void trimIfSparse() {
+    seeders.trimIfSparse();
+    leechers.trimIfSparse();
+    if (index.length > 64 && 8 * count < index.length) {
+      rehash(Integer.highestOneBit(Math.max(32, 4 * count)) * 2);
+    }
+  }
+
   PeerId id(int handle) {
     return columns(handle).id(slot(handle));
   }

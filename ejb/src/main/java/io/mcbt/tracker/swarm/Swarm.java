@@ -95,6 +95,7 @@ public final class Swarm {
     for (int i = stale.length - 1; i >= 0; i--) {
       remove(stale[i]);
     }
+    peers.trimIfSparse();
     return stale.length;
   }
 
