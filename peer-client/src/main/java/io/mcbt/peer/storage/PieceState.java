@@ -1,0 +1,77 @@
+package io.mcbt.peer.storage;
+
+import java.util.BitSet;
+import java.util.Objects;
+
+/**
+ * Which pieces of a torrent are verified: on disk with the SHA-1 the torrent gives. Safe to use
+ * from several threads; the sets it hands out are copies.
+ */
+public final class PieceState {
+  private final int pieceCount;
+  private final BitSet verified;
+
+  /** A state with all {@code pieceCount} pieces missing. */
+  public PieceState(int pieceCount) {
+    if (pieceCount < 0) {
+      throw new IllegalArgumentException("a piece count is not negative");
+    }
+    this.pieceCount = pieceCount;
+    this.verified = new BitSet(pieceCount);
+  }
+
+  public int pieceCount() {
+    return pieceCount;
+  }
+
+  public synchronized void markVerified(int piece) {
+    verified.set(Objects.checkIndex(piece, pieceCount));
+  }
+
+  public synchronized void markMissing(int piece) {
+    verified.clear(Objects.checkIndex(piece, pieceCount));
+  }
+
+  public synchronized boolean isVerified(int piece) {
+    return verified.get(Objects.checkIndex(piece, pieceCount));
+  }
+
+  public synchronized int verifiedCount() {
+    return verified.cardinality();
+  }
+
+  /** Whether every piece is verified: the download is finished. */
+  public synchronized boolean isComplete() {
+    return verified.cardinality() == pieceCount;
+  }
+
+  /** The verified pieces. */
+  public synchronized BitSet verified() {
+    return (BitSet) verified.clone();
+  }
+
+  /** The pieces still to fetch. */
+  public synchronized BitSet missing() {
+    BitSet missing = new BitSet(pieceCount);
+    missing.set(0, pieceCount);
+    missing.andNot(verified);
+    return missing;
+  }
+
+  /**
+   * The payload of a BEP 3 {@code bitfield} message: piece 0 is the high bit of the first byte, and
+   * the spare bits at the end are zero.
+   */
+  public synchronized byte[] toBitfield() {
+    byte[] bitfield = new byte[(pieceCount + 7) / 8];
+    for (int piece = verified.nextSetBit(0); piece >= 0; piece = verified.nextSetBit(piece + 1)) {
+      bitfield[piece >>> 3] |= (byte) (0x80 >>> (piece & 7));
+    }
+    return bitfield;
+  }
+
+  @Override
+  public synchronized String toString() {
+    return "PieceState[" + verified.cardinality() + "/" + pieceCount + " verified]";
+  }
+}
