@@ -17,6 +17,7 @@ public class Outbox {
 
   @Inject MongoDatabase database;
   private MongoCollection<Document> messages;
+  private volatile boolean indexed;
 
   @PostConstruct
   void open() {
@@ -42,8 +43,12 @@ public class Outbox {
     return messages;
   }
 
+  /** Once per start: the relay calls it before each delivery round until it succeeds. */
   void ensureIndexes() {
-    messages.createIndex(Indexes.ascending(OutboxMessage.NEXT_ATTEMPT_AT));
+    if (!indexed) {
+      messages.createIndex(Indexes.ascending(OutboxMessage.NEXT_ATTEMPT_AT));
+      indexed = true;
+    }
   }
 
   static org.bson.conversions.Bson due(Date now) {

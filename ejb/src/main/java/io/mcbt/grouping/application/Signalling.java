@@ -1,0 +1,253 @@
+package io.mcbt.grouping.application;
+
+import io.mcbt.grouping.Candidate;
+import io.mcbt.grouping.Group;
+import io.mcbt.grouping.GroupFormation;
+import io.mcbt.grouping.GroupState;
+import io.mcbt.grouping.Member;
+import io.mcbt.grouping.Placement;
+import io.mcbt.metainfo.InfoHash;
+import io.mcbt.signal.SignalMessage;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Logger;
+
+/**
+ * The conversation with peers on {@code /ws/peer}: names candidate senders to leechers, groups them
+ * when their RTT reports come in, assigns the groups, and ends them. Messages go out as {@link
+ * Outbound} events.
+ */
+@ApplicationScoped
+public class Signalling {
+  private static final Logger LOG = Logger.getLogger(Signalling.class.getName());
+
+  @Inject GroupingSettings settings;
+  @Inject GroupRecords records;
+  @Inject Event<Outbound> outbound;
+
+  private final Map<String, ConnectedPeer> peers = new ConcurrentHashMap<>();
+  private GroupFormation formation;
+
+  @PostConstruct
+  void start() {
+    formation =
+        new GroupFormation(
+            settings.formation(), settings.addressPool(), ThreadLocalRandom.current());
+  }
+
+  /** A peer introduced itself: leechers learn their candidate senders, waiting ones learn of it. */
+  public void hello(SignalMessage.Hello hello, String host) {
+    ConnectedPeer peer =
+        new ConnectedPeer(
+            hello.peerId(),
+            host,
+            hello.dataPort(),
+            hello.controlPort(),
+            hello.canMulticast(),
+            Set.copyOf(hello.wants()),
+            Set.copyOf(hello.holds()));
+    peers.put(peer.peerId(), peer);
+    for (InfoHash wanted : peer.wants()) {
+      send(peer.peerId(), candidates(wanted, peer.peerId()));
+    }
+    for (InfoHash held : peer.holds()) {
+      peers.values().stream()
+          .filter(other -> other.wants().contains(held) && !other.peerId().equals(peer.peerId()))
+          .forEach(waiting -> send(waiting.peerId(), candidates(held, waiting.peerId())));
+    }
+  }
+
+  /** A leecher measured its senders: it joins the group of the nearest one. */
+  public void rttReport(String peerId, SignalMessage.RttReport report) {
+    ConnectedPeer peer = peers.get(peerId);
+    if (peer == null || !peer.wants().contains(report.infoHash())) {
+      send(peerId, new SignalMessage.ErrorMessage("say hello with this torrent in wants first"));
+      return;
+    }
+    Optional<SignalMessage.Probe> nearest =
+        report.probes().stream()
+            .filter(probe -> holds(probe.senderId(), report.infoHash()))
+            .min(Comparator.comparingLong(SignalMessage.Probe::minRttMicros));
+    if (nearest.isEmpty()) {
+      send(peerId, new SignalMessage.ErrorMessage("no probed peer holds this torrent now"));
+      return;
+    }
+    Placement placement =
+        formation.join(
+            new Candidate(
+                peerId,
+                report.infoHash(),
+                nearest.get().senderId(),
+                nearest.get().minRttMicros() * 1_000),
+            System.nanoTime());
+    if (placement instanceof Placement.Started started) {
+      assignAll(started.group());
+    } else if (placement instanceof Placement.LateJoin late) {
+      assign(late.group(), peerId);
+      sendToSender(late.group());
+    }
+  }
+
+  public void progress(String peerId, SignalMessage.Progress progress) {
+    formation.progress(progress.groupId(), peerId, progress.bytesDone());
+  }
+
+  public void done(String peerId, SignalMessage.Done done) {
+    formation.done(done.groupId(), peerId, System.nanoTime()).ifPresent(this::ended);
+  }
+
+  /** A peer's WebSocket closed: it leaves its groups, and groups it sent for get another sender. */
+  public void left(String peerId) {
+    ConnectedPeer peer = peers.remove(peerId);
+    long now = System.nanoTime();
+    formation.gone(peerId, now).forEach(this::ended);
+    if (peer == null) {
+      return;
+    }
+    for (Group group : formation.activeGroups()) {
+      if (!group.senderId().equals(peerId)) {
+        continue;
+      }
+      List<String> holders =
+          peers.values().stream()
+              .filter(other -> other.holds().contains(group.infoHash()))
+              .map(ConnectedPeer::peerId)
+              .toList();
+      if (formation.replaceSender(peerId, holders).contains(group)) {
+        LOG.info(
+            () ->
+                "Group "
+                    + group.sessionId()
+                    + ": sender "
+                    + peerId
+                    + " left, now "
+                    + group.senderId());
+        if (group.state() == GroupState.SENDING) {
+          sendToSender(group);
+        }
+      } else {
+        formation.fail(group.sessionId(), now);
+        ended(group);
+      }
+    }
+  }
+
+  /** Starts formed groups and ends overdue ones; called a few times a second. */
+  public void tick() {
+    long now = System.nanoTime();
+    formation.startDue(now).forEach(this::assignAll);
+    formation.expire(now).forEach(this::ended);
+  }
+
+  public List<Group> activeGroups() {
+    return formation.activeGroups();
+  }
+
+  public Optional<Group> group(long sessionId) {
+    return formation.group(sessionId);
+  }
+
+  private void assignAll(Group group) {
+    for (Member member : group.members()) {
+      assign(group, member.peerId());
+    }
+    sendToSender(group);
+    LOG.info(
+        () ->
+            String.format(
+                "Group %d formed: torrent %s, %s, sender %s, %d members, slowest RTT %d us",
+                group.sessionId(),
+                group.infoHash(),
+                group.address(),
+                group.senderId(),
+                group.members().size(),
+                group.slowestRttNs() / 1_000));
+  }
+
+  private void assign(Group group, String peerId) {
+    ConnectedPeer sender = peers.get(group.senderId());
+    if (sender == null) {
+      return;
+    }
+    send(
+        peerId,
+        new SignalMessage.GroupAssign(
+            group.sessionId(),
+            group.infoHash(),
+            group.address().group().getHostAddress(),
+            group.address().port(),
+            group.address().ttl(),
+            group.key(),
+            sender.endpoint(),
+            GroupTimers.forSlowestRtt(group.slowestRttNs())));
+  }
+
+  private void sendToSender(Group group) {
+    List<SignalMessage.GroupMember> members =
+        group.members().stream()
+            .filter(member -> !member.gone() && peers.containsKey(member.peerId()))
+            .map(
+                member ->
+                    new SignalMessage.GroupMember(
+                        peers.get(member.peerId()).endpoint(), member.rttNs() / 1_000))
+            .toList();
+    send(
+        group.senderId(),
+        new SignalMessage.GroupSend(
+            group.sessionId(),
+            group.infoHash(),
+            group.address().group().getHostAddress(),
+            group.address().port(),
+            group.address().ttl(),
+            group.key(),
+            members,
+            settings.rateCeilingBitsPerSecond(),
+            GroupTimers.forSlowestRtt(group.slowestRttNs())));
+  }
+
+  private void ended(Group group) {
+    SignalMessage.GroupEnd end =
+        new SignalMessage.GroupEnd(group.sessionId(), group.state().name());
+    group.members().forEach(member -> send(member.peerId(), end));
+    send(group.senderId(), end);
+    records.write(group, System.nanoTime());
+    LOG.info(
+        () ->
+            String.format(
+                "Group %d ended %s: %d members, %d done, %d ms sending",
+                group.sessionId(),
+                group.state(),
+                group.members().size(),
+                group.members().stream().filter(Member::done).count(),
+                group.startedAtNs() == 0
+                    ? 0
+                    : (group.endedAtNs() - group.startedAtNs()) / 1_000_000));
+  }
+
+  private SignalMessage.Candidates candidates(InfoHash infoHash, String forPeer) {
+    return new SignalMessage.Candidates(
+        infoHash,
+        peers.values().stream()
+            .filter(peer -> peer.holds().contains(infoHash) && !peer.peerId().equals(forPeer))
+            .map(ConnectedPeer::endpoint)
+            .toList());
+  }
+
+  private boolean holds(String peerId, InfoHash infoHash) {
+    ConnectedPeer peer = peers.get(peerId);
+    return peer != null && peer.holds().contains(infoHash);
+  }
+
+  private void send(String peerId, SignalMessage message) {
+    outbound.fire(new Outbound(peerId, message));
+  }
+}

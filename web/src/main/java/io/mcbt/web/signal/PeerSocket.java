@@ -1,0 +1,112 @@
+package io.mcbt.web.signal;
+
+import io.mcbt.grouping.application.Signalling;
+import io.mcbt.signal.MalformedSignalException;
+import io.mcbt.signal.SignalCodec;
+import io.mcbt.signal.SignalMessage;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+
+/**
+ * {@code /ws/peer}: peers say hello, report RTTs, progress and done; the grouping service answers
+ * through {@link PeerSessions}. A malformed message gets an {@code error}; a session that keeps
+ * sending them is closed with code 1008, and one over the size limit with 1009.
+ */
+@ServerEndpoint("/ws/peer")
+public class PeerSocket {
+  static final int MAX_ERRORS = 5;
+  private static final Logger LOG = Logger.getLogger(PeerSocket.class.getName());
+  private static final String ERRORS = "mcbt.errors";
+
+  @Inject Signalling signalling;
+  @Inject PeerSessions sessions;
+
+  @OnOpen
+  public void open(Session session) {
+    session.getUserProperties().put(ERRORS, new AtomicInteger());
+    session.setMaxIdleTimeout(0);
+  }
+
+  @OnMessage(maxMessageSize = SignalCodec.MAX_MESSAGE_CHARS)
+  public void message(String text, Session session) {
+    SignalMessage message;
+    try {
+      message = SignalCodec.decode(text);
+    } catch (MalformedSignalException e) {
+      refuse(session, e.getMessage());
+      return;
+    }
+    String peerId = sessions.peerOf(session);
+    if (message instanceof SignalMessage.Hello hello) {
+      if (peerId != null) {
+        refuse(session, "hello was already said on this connection");
+      } else if (!sessions.bind(hello.peerId(), session)) {
+        refuse(session, "peer id " + hello.peerId() + " is connected already");
+      } else {
+        signalling.hello(hello, remoteHost(session));
+      }
+    } else if (peerId == null) {
+      refuse(session, "say hello first");
+    } else if (message instanceof SignalMessage.RttReport report) {
+      signalling.rttReport(peerId, report);
+    } else if (message instanceof SignalMessage.Progress progress) {
+      signalling.progress(peerId, progress);
+    } else if (message instanceof SignalMessage.Done done) {
+      signalling.done(peerId, done);
+    } else {
+      refuse(
+          session, "the tracker does not take " + message.getClass().getSimpleName() + " messages");
+    }
+  }
+
+  @OnClose
+  public void close(Session session, CloseReason reason) {
+    String peerId = sessions.unbind(session);
+    if (peerId != null) {
+      signalling.left(peerId);
+    }
+  }
+
+  @OnError
+  public void error(Session session, Throwable failure) {
+    LOG.fine(() -> "WebSocket " + session.getId() + ": " + failure);
+  }
+
+  private void refuse(Session session, String reason) {
+    PeerSessions.send(session, SignalCodec.encode(new SignalMessage.ErrorMessage(reason)));
+    AtomicInteger errors = (AtomicInteger) session.getUserProperties().get(ERRORS);
+    if (errors != null && errors.incrementAndGet() >= MAX_ERRORS) {
+      try {
+        session.close(
+            new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "too many malformed messages"));
+      } catch (IOException e) {
+        LOG.fine("closing a misbehaving session: " + e);
+      }
+    }
+  }
+
+  /**
+   * The address the connection came from, never one the peer claims. Jakarta WebSocket has no
+   * portable way to ask; Payara's implementation (Tyrus) answers {@code getRemoteAddr()}.
+   */
+  static String remoteHost(Session session) {
+    try {
+      Object address = session.getClass().getMethod("getRemoteAddr").invoke(session);
+      if (address != null) {
+        return address.toString();
+      }
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      LOG.warning("cannot read the remote address of WebSocket sessions: " + e);
+    }
+    throw new IllegalStateException("the WebSocket container does not give the peer's address");
+  }
+}
