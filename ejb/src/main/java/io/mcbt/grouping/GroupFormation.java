@@ -162,12 +162,18 @@ public final class GroupFormation {
     return changed;
   }
 
-  /** Ends a group at once (e.g. no sender left), releasing its address. */
-  public synchronized void fail(long sessionId, long nowNs) {
+  /**
+   * Ends a group at once (e.g. no sender left), releasing its address.
+   *
+   * @return the group, if this call ended it (not if it had ended already)
+   */
+  public synchronized Optional<Group> fail(long sessionId, long nowNs) {
     Group group = active.get(sessionId);
-    if (group != null) {
-      end(group, GroupState.FAILED, nowNs);
+    if (group == null) {
+      return Optional.empty();
     }
+    end(group, GroupState.FAILED, nowNs);
+    return Optional.of(group);
   }
 
   public synchronized Optional<Group> group(long sessionId) {

@@ -135,8 +135,7 @@ public class Signalling {
           sendToSender(group);
         }
       } else {
-        formation.fail(group.sessionId(), now);
-        ended(group);
+        formation.fail(group.sessionId(), now).ifPresent(this::ended);
       }
     }
   }

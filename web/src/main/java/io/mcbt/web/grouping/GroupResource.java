@@ -1,0 +1,66 @@
+package io.mcbt.web.grouping;
+
+import io.mcbt.grouping.application.GroupRecords;
+import io.mcbt.grouping.application.Signalling;
+import io.mcbt.metainfo.InfoHash;
+import io.mcbt.web.errors.ApiException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+
+/** Active multicast groups, and the records of finished ones. */
+@Path("groups")
+@Produces(MediaType.APPLICATION_JSON)
+public class GroupResource {
+  @Inject Signalling signalling;
+  @Inject GroupRecords records;
+
+  @GET
+  public List<Map<String, Object>> active() {
+    long now = System.nanoTime();
+    return signalling.activeGroups().stream().map(group -> GroupViews.active(group, now)).toList();
+  }
+
+  @GET
+  @Path("{id}")
+  public Map<String, Object> group(@PathParam("id") String id) {
+    long sessionId;
+    try {
+      sessionId = Long.parseLong(id);
+    } catch (NumberFormatException e) {
+      throw new ApiException(Response.Status.NOT_FOUND, "not a group id: " + id);
+    }
+    return signalling
+        .group(sessionId)
+        .map(group -> GroupViews.active(group, System.nanoTime()))
+        .or(() -> records.find(sessionId).map(GroupViews::finished))
+        .orElseThrow(() -> new ApiException(Response.Status.NOT_FOUND, "no group " + id));
+  }
+
+  /** A torrent's groups: {@code {"active": [...], "finished": [...]}}, finished newest first. */
+  static final class TorrentGroups {
+    private TorrentGroups() {}
+
+    static Map<String, Object> of(Signalling signalling, GroupRecords records, String infoHash) {
+      if (!InfoHash.isHex(infoHash)) {
+        throw new ApiException(Response.Status.NOT_FOUND, "not an info-hash: " + infoHash);
+      }
+      InfoHash hash = InfoHash.fromHex(infoHash);
+      long now = System.nanoTime();
+      return Map.of(
+          "active",
+          signalling.activeGroups().stream()
+              .filter(group -> group.infoHash().equals(hash))
+              .map(group -> GroupViews.active(group, now))
+              .toList(),
+          "finished",
+          GroupViews.finished(records.ofTorrent(hash, 50)));
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package io.mcbt.web.grouping;
+
+import io.mcbt.grouping.application.GroupRecords;
+import io.mcbt.grouping.application.Signalling;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+
+/** {@code GET /api/torrents/{infohash}/groups}: a torrent's active and finished groups. */
+@Path("torrents/{infoHash}/groups")
+@Produces(MediaType.APPLICATION_JSON)
+public class TorrentGroupsResource {
+  @Inject Signalling signalling;
+  @Inject GroupRecords records;
+
+  @GET
+  public Map<String, Object> groups(@PathParam("infoHash") String infoHash) {
+    return GroupResource.TorrentGroups.of(signalling, records, infoHash);
+  }
+}
