@@ -118,6 +118,9 @@ class GroupingIT {
       JsonNode record = Api.json(new Api(deployment).get("groups/" + group));
       assertEquals("DONE", record.get("state").asText(), record.toString());
       assertEquals(3, record.get("members").size());
+      assertTrue(
+          record.get("members").get(0).get("trackerRttMicros").asLong() > 0,
+          "the tracker measured its own RTT to the member: " + record);
       JsonNode ofTorrent =
           Api.json(new Api(deployment).get("torrents/" + torrent.hex() + "/groups"));
       assertEquals(group, ofTorrent.get("finished").get(0).get("id").asLong());

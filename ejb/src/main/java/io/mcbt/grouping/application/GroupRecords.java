@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 
@@ -32,14 +33,22 @@ public class GroupRecords {
     groups = database.getCollection(COLLECTION);
   }
 
-  /** Writes the record of an ended group; {@code nowNs} ties its nano times to the wall clock. */
-  public void write(Group group, long nowNs) {
+  /**
+   * Writes the record of an ended group; {@code nowNs} ties its nano times to the wall clock, and
+   * {@code trackerRttsNs} holds the tracker's own RTT to each peer it still knows.
+   */
+  public void write(Group group, long nowNs, Map<String, Long> trackerRttsNs) {
     Instant now = Instant.now();
     List<Document> members = new ArrayList<>();
     for (Member member : group.members()) {
       members.add(
           new Document("peerId", member.peerId())
               .append("rttMicros", member.rttNs() / 1_000)
+              .append(
+                  "trackerRttMicros",
+                  trackerRttsNs.containsKey(member.peerId())
+                      ? trackerRttsNs.get(member.peerId()) / 1_000
+                      : null)
               .append("lateJoiner", member.lateJoiner())
               .append("bytesDone", member.bytesDone())
               .append("done", member.done())

@@ -35,6 +35,10 @@ public class Signalling {
   @Inject Event<Outbound> outbound;
 
   private final Map<String, ConnectedPeer> peers = new ConcurrentHashMap<>();
+
+  /** The tracker's own RTT to each peer, from WebSocket ping and pong. */
+  private final Map<String, Long> trackerRttsNs = new ConcurrentHashMap<>();
+
   private GroupFormation formation;
 
   @PostConstruct
@@ -97,6 +101,16 @@ public class Signalling {
     }
   }
 
+  public void trackerRtt(String peerId, long rttNs) {
+    if (peers.containsKey(peerId) && rttNs >= 0) {
+      trackerRttsNs.put(peerId, rttNs);
+    }
+  }
+
+  public Optional<Long> trackerRttNs(String peerId) {
+    return Optional.ofNullable(trackerRttsNs.get(peerId));
+  }
+
   public void progress(String peerId, SignalMessage.Progress progress) {
     formation.progress(progress.groupId(), peerId, progress.bytesDone());
   }
@@ -111,6 +125,7 @@ public class Signalling {
     long now = System.nanoTime();
     formation.gone(peerId, now).forEach(this::ended);
     if (peer == null) {
+      trackerRttsNs.remove(peerId);
       return;
     }
     for (Group group : formation.activeGroups()) {
@@ -138,6 +153,8 @@ public class Signalling {
         formation.fail(group.sessionId(), now).ifPresent(this::ended);
       }
     }
+    // Kept until now, so that the records of the groups it ended still show it.
+    trackerRttsNs.remove(peerId);
   }
 
   /** Starts formed groups and ends overdue ones; called a few times a second. */
@@ -218,7 +235,7 @@ public class Signalling {
         new SignalMessage.GroupEnd(group.sessionId(), group.state().name());
     group.members().forEach(member -> send(member.peerId(), end));
     send(group.senderId(), end);
-    records.write(group, System.nanoTime());
+    records.write(group, System.nanoTime(), trackerRttsNs);
     LOG.info(
         () ->
             String.format(

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
@@ -46,6 +47,26 @@ public class PeerSessions {
     Session session = byPeer.get(message.peerId());
     if (session != null) {
       send(session, SignalCodec.encode(message.message()));
+    }
+  }
+
+  /** Pings every peer, so the tracker keeps measuring its own RTT to each. */
+  void pingAll() {
+    byPeer.values().forEach(PeerSessions::ping);
+  }
+
+  static void ping(Session session) {
+    synchronized (session) {
+      if (!session.isOpen()) {
+        return;
+      }
+      try {
+        session
+            .getBasicRemote()
+            .sendPing(ByteBuffer.allocate(Long.BYTES).putLong(0, System.nanoTime()));
+      } catch (IOException | IllegalStateException e) {
+        LOG.fine(() -> "could not ping session " + session.getId() + ": " + e);
+      }
     }
   }
 

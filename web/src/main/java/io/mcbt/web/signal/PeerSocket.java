@@ -10,9 +10,11 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
@@ -53,6 +55,7 @@ public class PeerSocket {
         refuse(session, "peer id " + hello.peerId() + " is connected already");
       } else {
         signalling.hello(hello, remoteHost(session));
+        PeerSessions.ping(session);
       }
     } else if (peerId == null) {
       refuse(session, "say hello first");
@@ -65,6 +68,16 @@ public class PeerSocket {
     } else {
       refuse(
           session, "the tracker does not take " + message.getClass().getSimpleName() + " messages");
+    }
+  }
+
+  /** The tracker's own RTT to the peer: the pong carries back the ping's send time. */
+  @OnMessage
+  public void pong(PongMessage pong, Session session) {
+    String peerId = sessions.peerOf(session);
+    ByteBuffer payload = pong.getApplicationData();
+    if (peerId != null && payload.remaining() == Long.BYTES) {
+      signalling.trackerRtt(peerId, System.nanoTime() - payload.getLong(payload.position()));
     }
   }
 
