@@ -87,7 +87,10 @@ public sealed interface SignalMessage {
     }
   }
 
-  /** Tracker to sender: send the torrent to this group, at most at this rate. */
+  /**
+   * Tracker to sender: send the torrent to this group, at most at this rate. A later group-send for
+   * the same group adds the members it lists (late joiners, or all members for a new sender).
+   */
   record GroupSend(
       long groupId,
       InfoHash infoHash,

@@ -12,13 +12,13 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.security.SecureRandom;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
 
 /**
@@ -44,8 +44,7 @@ public class Signalling {
   @PostConstruct
   void start() {
     formation =
-        new GroupFormation(
-            settings.formation(), settings.addressPool(), ThreadLocalRandom.current());
+        new GroupFormation(settings.formation(), settings.addressPool(), new SecureRandom());
   }
 
   /** A peer introduced itself: leechers learn their candidate senders, waiting ones learn of it. */
@@ -97,7 +96,7 @@ public class Signalling {
       assignAll(started.group());
     } else if (placement instanceof Placement.LateJoin late) {
       assign(late.group(), peerId);
-      sendToSender(late.group());
+      sendToSender(late.group(), List.of(peerId));
     }
   }
 
@@ -147,7 +146,7 @@ public class Signalling {
                     + " left, now "
                     + group.senderId());
         if (group.state() == GroupState.SENDING) {
-          sendToSender(group);
+          sendToSender(group, group.members().stream().map(Member::peerId).toList());
         }
       } else {
         formation.fail(group.sessionId(), now).ifPresent(this::ended);
@@ -176,7 +175,7 @@ public class Signalling {
     for (Member member : group.members()) {
       assign(group, member.peerId());
     }
-    sendToSender(group);
+    sendToSender(group, group.members().stream().map(Member::peerId).toList());
     LOG.info(
         () ->
             String.format(
@@ -207,9 +206,14 @@ public class Signalling {
             GroupTimers.forSlowestRtt(group.slowestRttNs())));
   }
 
-  private void sendToSender(Group group) {
+  /**
+   * Tells the sender about members. A group-send for a group the sender already serves adds the
+   * members it lists, so a late joiner costs one small message, not the whole member list again.
+   */
+  private void sendToSender(Group group, List<String> memberIds) {
     List<SignalMessage.GroupMember> members =
         group.members().stream()
+            .filter(member -> memberIds.contains(member.peerId()))
             .filter(member -> !member.gone() && peers.containsKey(member.peerId()))
             .map(
                 member ->
