@@ -1,0 +1,69 @@
+package io.mcbt.peer.signal;
+
+import io.mcbt.metainfo.InfoHash;
+import io.mcbt.peer.rtt.RttProber;
+import io.mcbt.signal.SignalMessage;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A leecher's way into a multicast group: hello, probe each candidate sender, report, and wait for
+ * the assignment. Empty when no group comes in time (no sender, or none formed): the caller then
+ * downloads over the peer wire protocol instead.
+ */
+public final class GroupJoiner {
+  private final SignalChannel socket;
+  private final RttProber prober;
+
+  public GroupJoiner(SignalChannel socket, RttProber prober) {
+    this.socket = socket;
+    this.prober = prober;
+  }
+
+  public Optional<SignalMessage.GroupAssign> join(
+      String peerId, InfoHash torrent, int dataPort, int controlPort, Duration timeout)
+      throws IOException, InterruptedException {
+    socket.send(
+        new SignalMessage.Hello(peerId, List.of(torrent), List.of(), dataPort, controlPort, true));
+    Instant deadline = Instant.now().plus(timeout);
+    boolean reported = false;
+    while (Instant.now().isBefore(deadline)) {
+      Optional<SignalMessage> message = socket.next(Duration.between(Instant.now(), deadline));
+      if (message.isEmpty()) {
+        break;
+      }
+      if (message.get() instanceof SignalMessage.Candidates candidates
+          && candidates.infoHash().equals(torrent)
+          && !reported
+          && !candidates.senders().isEmpty()) {
+        socket.send(new SignalMessage.RttReport(torrent, probe(candidates.senders())));
+        reported = true;
+      } else if (message.get() instanceof SignalMessage.GroupAssign assign
+          && assign.infoHash().equals(torrent)) {
+        return Optional.of(assign);
+      } else if (message.get() instanceof SignalMessage.ErrorMessage error) {
+        throw new IOException("the tracker refused: " + error.reason());
+      }
+    }
+    return Optional.empty();
+  }
+
+  private List<SignalMessage.Probe> probe(List<SignalMessage.Endpoint> senders) throws IOException {
+    List<SignalMessage.Probe> probes = new ArrayList<>();
+    for (SignalMessage.Endpoint sender : senders) {
+      Optional<RttProber.Result> result =
+          prober.probe(new InetSocketAddress(sender.host(), sender.controlPort()));
+      result.ifPresent(
+          rtt ->
+              probes.add(
+                  new SignalMessage.Probe(
+                      sender.peerId(), rtt.minRttNs() / 1_000, rtt.medianRttNs() / 1_000)));
+    }
+    return probes;
+  }
+}
