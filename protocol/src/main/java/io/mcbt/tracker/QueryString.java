@@ -91,7 +91,10 @@ final class QueryString {
         return decodeWithText(raw, from, to);
       }
       if (c == '%') {
+        // Checked here, not while writing: the length below counts on every escape being whole.
+        escaped(raw, i, to);
         escapes++;
+        i += 2;
       }
     }
     // The usual case, ASCII only: the decoded length is known, so decode straight into it.

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -53,5 +54,13 @@ class QueryStringTest {
   @Test
   void encodesUnescapedSupplementaryCharactersAsUtf8() throws TrackerFailure {
     assertArrayEquals("😀".getBytes(StandardCharsets.UTF_8), QueryString.parse("v=😀").bytes("v"));
+  }
+
+  @Test
+  void anIncompleteEscapeAfterWholeOnesIsRefusedNotAnArrayOverflow() {
+    // Found by HttpQueryFuzzTest: the decoded length was counted before the escapes were checked.
+    TrackerFailure failure =
+        assertThrows(TrackerFailure.class, () -> QueryString.parse("info_hash=%12%34%&x=1"));
+    assertTrue(failure.getMessage().contains("percent-escape"), failure.getMessage());
   }
 }
