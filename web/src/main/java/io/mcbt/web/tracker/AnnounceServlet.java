@@ -37,6 +37,8 @@ public class AnnounceServlet extends HttpServlet {
               swarms.announce(announce.request()), announce.compact(), announce.noPeerId());
     } catch (TrackerFailure failure) {
       body = HttpTrackerReplies.failure(failure.getMessage());
+    } catch (RuntimeException fault) {
+      body = BencodedReplies.internalError(fault);
     }
     BencodedReplies.send(response, body);
   }

@@ -26,6 +26,8 @@ public class ScrapeServlet extends HttpServlet {
       body = HttpTrackerReplies.scrape(swarms.scrape(HttpScrape.parse(request.getQueryString())));
     } catch (TrackerFailure failure) {
       body = HttpTrackerReplies.failure(failure.getMessage());
+    } catch (RuntimeException fault) {
+      body = BencodedReplies.internalError(fault);
     }
     BencodedReplies.send(response, body);
   }
