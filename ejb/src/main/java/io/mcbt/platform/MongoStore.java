@@ -2,6 +2,7 @@ package io.mcbt.platform;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -43,6 +45,8 @@ public class MongoStore {
 
   private EmbeddedMongo embedded;
   private MongoClient client;
+  private MongoClient probe;
+  private String uri;
   private MongoDatabase database;
 
   @PostConstruct
@@ -70,6 +74,7 @@ public class MongoStore {
                   + embedded.file()
                   + " (set MONGODB_URI to use a real MongoDB)");
     }
+    this.uri = uri;
     client = MongoClients.create(clientSettings(uri));
     database = client.getDatabase(settings.databaseName());
   }
@@ -87,6 +92,36 @@ public class MongoStore {
     return uri.replaceFirst("(://[^:/@]+):[^@/]*@", "$1:***@");
   }
 
+  /**
+   * Whether the store answers a ping within about two seconds. A separate client with short
+   * timeouts, so that a readiness probe never waits for the main client's ten seconds.
+   */
+  public boolean answers() {
+    try {
+      probeClient().getDatabase(databaseName).runCommand(new Document("ping", 1));
+      return true;
+    } catch (MongoException e) {
+      return false;
+    }
+  }
+
+  private synchronized MongoClient probeClient() {
+    if (probe == null) {
+      probe =
+          MongoClients.create(
+              MongoClientSettings.builder()
+                  .applyConnectionString(new ConnectionString(uri))
+                  .applyToClusterSettings(c -> c.serverSelectionTimeout(2, TimeUnit.SECONDS))
+                  .applyToSocketSettings(
+                      socket ->
+                          socket
+                              .connectTimeout(2, TimeUnit.SECONDS)
+                              .readTimeout(2, TimeUnit.SECONDS))
+                  .build());
+    }
+    return probe;
+  }
+
   @Produces
   public MongoDatabase database() {
     return database;
@@ -96,6 +131,9 @@ public class MongoStore {
   void close() {
     if (client != null) {
       client.close();
+    }
+    if (probe != null) {
+      probe.close();
     }
     if (embedded != null) {
       embedded.close();
