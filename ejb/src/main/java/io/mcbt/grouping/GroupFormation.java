@@ -208,7 +208,8 @@ public final class GroupFormation {
     keys.nextBytes(groupKey);
     Group group =
         new Group(
-            random.nextLong() & Long.MAX_VALUE,
+            // 53 bits: group ids travel in JSON, and JavaScript numbers hold no more exactly.
+            random.nextLong() >>> 11,
             key.infoHash(),
             key.senderId(),
             key.band(),

@@ -2,7 +2,10 @@ package io.mcbt.web.index;
 
 import io.mcbt.index.domain.SearchPage;
 import io.mcbt.index.domain.TorrentSummary;
+import io.mcbt.metainfo.InfoHash;
+import io.mcbt.tracker.ScrapeCounts;
 import java.util.List;
+import java.util.Map;
 
 /** The JSON form of one page of search results. */
 public record SearchResultView(long total, int page, int size, List<Item> items) {
@@ -14,20 +17,32 @@ public record SearchResultView(long total, int page, int size, List<Item> items)
       long totalSize,
       int fileCount,
       boolean privateTorrent,
-      String addedAt) {
-    static Item of(TorrentSummary summary) {
+      String addedAt,
+      int seeders,
+      int leechers,
+      long completed) {
+    static Item of(TorrentSummary summary, ScrapeCounts swarm) {
       return new Item(
           summary.infoHash().hex(),
           summary.name(),
           summary.totalSize(),
           summary.fileCount(),
           summary.privateTorrent(),
-          summary.addedAt().toString());
+          summary.addedAt().toString(),
+          swarm.complete(),
+          swarm.incomplete(),
+          swarm.downloaded());
     }
   }
 
-  static SearchResultView of(SearchPage page) {
+  /** A page, with each torrent's swarm as the tracker sees it now. */
+  static SearchResultView of(SearchPage page, Map<InfoHash, ScrapeCounts> swarms) {
     return new SearchResultView(
-        page.total(), page.page(), page.size(), page.items().stream().map(Item::of).toList());
+        page.total(),
+        page.page(),
+        page.size(),
+        page.items().stream()
+            .map(item -> Item.of(item, swarms.getOrDefault(item.infoHash(), TorrentView.NO_SWARM)))
+            .toList());
   }
 }

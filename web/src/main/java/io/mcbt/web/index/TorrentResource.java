@@ -4,11 +4,14 @@ import io.mcbt.index.application.IndexSettings;
 import io.mcbt.index.application.Publication;
 import io.mcbt.index.application.TorrentCatalog;
 import io.mcbt.index.domain.PublishedTorrent;
+import io.mcbt.index.domain.SearchPage;
 import io.mcbt.index.domain.SearchQuery;
+import io.mcbt.index.domain.TorrentSummary;
 import io.mcbt.metainfo.InfoHash;
 import io.mcbt.metainfo.MalformedTorrentException;
 import io.mcbt.tracker.PeerEndpoint;
 import io.mcbt.tracker.application.RegistrationJson;
+import io.mcbt.tracker.application.SwarmService;
 import io.mcbt.web.errors.ApiException;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,6 +33,8 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The torrent index over HTTP: publish a {@code .torrent}, search by name, read metadata, download
@@ -43,6 +48,7 @@ public class TorrentResource {
 
   @Inject TorrentCatalog catalog;
   @Inject IndexSettings settings;
+  @Inject SwarmService swarms;
   @Context UriInfo uriInfo;
   @Context HttpServletRequest request;
 
@@ -110,7 +116,7 @@ public class TorrentResource {
     PublishedTorrent torrent = publication.torrent();
     URI location =
         uriInfo.getBaseUriBuilder().path("torrents").path(torrent.infoHash().hex()).build();
-    TorrentView view = TorrentView.of(torrent, torrentUrl(torrent));
+    TorrentView view = view(torrent);
     return publication.created()
         ? Response.created(location).entity(view).build()
         : Response.ok(view).location(location).build();
@@ -122,10 +128,14 @@ public class TorrentResource {
       @QueryParam("page") String page,
       @QueryParam("size") String size) {
     try {
-      return SearchResultView.of(
+      SearchPage found =
           catalog.search(
               SearchQuery.of(
-                  text, number(page, "page", 0), number(size, "size", DEFAULT_PAGE_SIZE))));
+                  text, number(page, "page", 0), number(size, "size", DEFAULT_PAGE_SIZE)));
+      return SearchResultView.of(
+          found,
+          swarms.scrape(
+              found.items().stream().map(TorrentSummary::infoHash).collect(Collectors.toSet())));
     } catch (IllegalArgumentException e) {
       throw new ApiException(Response.Status.BAD_REQUEST, e.getMessage());
     }
@@ -135,7 +145,7 @@ public class TorrentResource {
   @Path("{infoHash}")
   public TorrentView metadata(@PathParam("infoHash") String infoHash) {
     PublishedTorrent torrent = catalog.find(parse(infoHash)).orElseThrow(() -> unknown(infoHash));
-    return TorrentView.of(torrent, torrentUrl(torrent));
+    return view(torrent);
   }
 
   @GET
@@ -148,6 +158,15 @@ public class TorrentResource {
     return Response.ok(bytes, BITTORRENT)
         .header("Content-Disposition", ContentDisposition.attachment(torrent.name() + ".torrent"))
         .build();
+  }
+
+  private TorrentView view(PublishedTorrent torrent) {
+    return TorrentView.of(
+        torrent,
+        torrentUrl(torrent),
+        swarms
+            .scrape(Set.of(torrent.infoHash()))
+            .getOrDefault(torrent.infoHash(), TorrentView.NO_SWARM));
   }
 
   private String torrentUrl(PublishedTorrent torrent) {

@@ -3,6 +3,7 @@ package io.mcbt.web.index;
 import io.mcbt.index.domain.PublishedTorrent;
 import io.mcbt.metainfo.FileEntry;
 import io.mcbt.metainfo.MagnetLink;
+import io.mcbt.tracker.ScrapeCounts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +24,12 @@ public record TorrentView(
     String creationDate,
     String addedAt,
     String magnet,
-    String torrentUrl) {
+    String torrentUrl,
+    int seeders,
+    int leechers,
+    long completed) {
+
+  static final ScrapeCounts NO_SWARM = new ScrapeCounts(0, 0, 0);
 
   /**
    * One file.
@@ -37,7 +43,7 @@ public record TorrentView(
     }
   }
 
-  static TorrentView of(PublishedTorrent torrent, String torrentUrl) {
+  static TorrentView of(PublishedTorrent torrent, String torrentUrl, ScrapeCounts swarm) {
     MagnetLink magnet =
         new MagnetLink(
             torrent.infoHash(),
@@ -58,6 +64,9 @@ public record TorrentView(
         torrent.creationDate().map(Instant::toString).orElse(null),
         torrent.addedAt().toString(),
         magnet.uri(),
-        torrentUrl);
+        torrentUrl,
+        swarm.complete(),
+        swarm.incomplete(),
+        swarm.downloaded());
   }
 }
