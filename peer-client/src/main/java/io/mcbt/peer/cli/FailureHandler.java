@@ -1,6 +1,7 @@
 package io.mcbt.peer.cli;
 
 import io.mcbt.peer.index.IndexException;
+import io.mcbt.peer.storage.StorageException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -36,7 +37,9 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
 
   /** What to tell the user about an expected failure; null for a bug. */
   static String describe(Throwable failure) {
-    if (failure instanceof IndexException || failure instanceof CommandFailedException) {
+    if (failure instanceof IndexException
+        || failure instanceof CommandFailedException
+        || failure instanceof StorageException) {
       return failure.getMessage();
     }
     if (failure instanceof FileSystemException file) {

@@ -132,7 +132,7 @@ final class FetchCommand implements Callable<Integer> {
   }
 
   /** Nothing is written unless the bytes are the torrent that was asked for. */
-  private static Metainfo verified(byte[] torrent, InfoHash wanted) throws CommandFailedException {
+  static Metainfo verified(byte[] torrent, InfoHash wanted) throws CommandFailedException {
     Metainfo metainfo;
     try {
       metainfo = MetainfoParser.parse(torrent);

@@ -8,18 +8,23 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * The peer's command line: {@code create}, {@code publish}, {@code search} and {@code fetch}
- * torrents of an mcbt index.
+ * torrents of an mcbt index; {@code seed} and {@code get} their data with BitTorrent peers.
  */
 @Command(
     name = "peer-client",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Creates, publishes, searches and fetches torrents of an mcbt index.",
+    description = {
+      "Creates, publishes, searches and fetches torrents of an mcbt index,",
+      "and seeds and downloads their data with BitTorrent peers."
+    },
     subcommands = {
       CreateCommand.class,
       PublishCommand.class,
       SearchCommand.class,
       FetchCommand.class,
+      SeedCommand.class,
+      GetCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeOnInvalidInput = ExitCodes.USAGE,
