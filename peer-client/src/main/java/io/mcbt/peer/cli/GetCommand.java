@@ -1,6 +1,7 @@
 package io.mcbt.peer.cli;
 
 import io.mcbt.metainfo.Metainfo;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -43,17 +44,35 @@ final class GetCommand implements Callable<Integer> {
 
   @Mixin PeerOptions peer;
 
+  @Mixin GroupOptions groupOptions;
+
   @Override
   public Integer call() throws Exception {
     Metainfo metainfo = TorrentSources.resolve(target, server, spec.commandLine());
     Files.createDirectories(output);
-    return new SwarmRunner(
-            metainfo,
-            output,
-            peer.config(spec.commandLine()),
-            peer.quiet,
-            spec.commandLine().getOut(),
-            spec.commandLine().getErr())
-        .run(false, exitWhenDone);
+    PrintWriter out = spec.commandLine().getOut();
+    try (GroupParticipation groups =
+        GroupParticipation.open(groupOptions, server.server, peer.bind, out)) {
+      return new SwarmRunner(
+              metainfo,
+              output,
+              peer.config(spec.commandLine()),
+              peer.quiet,
+              out,
+              spec.commandLine().getErr())
+          .listener(
+              new SwarmRunner.Listener() {
+                @Override
+                public void started(int port) throws InterruptedException {
+                  groups.join(metainfo, port, groupOptions);
+                }
+
+                @Override
+                public void completed() {
+                  groups.done();
+                }
+              })
+          .run(false, exitWhenDone);
+    }
   }
 }

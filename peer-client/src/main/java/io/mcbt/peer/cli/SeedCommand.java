@@ -1,6 +1,7 @@
 package io.mcbt.peer.cli;
 
 import io.mcbt.metainfo.Metainfo;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,16 +41,31 @@ final class SeedCommand implements Callable<Integer> {
 
   @Mixin PeerOptions peer;
 
+  @Mixin ServerOption server;
+
+  @Mixin GroupOptions groupOptions;
+
   @Override
   public Integer call() throws Exception {
     Metainfo metainfo = TorrentSources.readFile(torrent);
-    return new SwarmRunner(
-            metainfo,
-            data,
-            peer.config(spec.commandLine()),
-            peer.quiet,
-            spec.commandLine().getOut(),
-            spec.commandLine().getErr())
-        .run(!partial, false);
+    PrintWriter out = spec.commandLine().getOut();
+    try (GroupParticipation groups =
+        GroupParticipation.open(groupOptions, server.server, peer.bind, out)) {
+      return new SwarmRunner(
+              metainfo,
+              data,
+              peer.config(spec.commandLine()),
+              peer.quiet,
+              out,
+              spec.commandLine().getErr())
+          .listener(
+              new SwarmRunner.Listener() {
+                @Override
+                public void started(int port) {
+                  groups.offer(metainfo, port);
+                }
+              })
+          .run(!partial, false);
+    }
   }
 }

@@ -37,6 +37,16 @@ final class SwarmRunner {
   private final boolean quiet;
   private final PrintWriter out;
   private final PrintWriter err;
+  private Listener listener = new Listener() {};
+
+  /** What a command does around the transfer: join a multicast group, say it is done. */
+  interface Listener {
+    /** The session listens on {@code port}; a long call here does not hold up the transfer. */
+    default void started(int port) throws InterruptedException {}
+
+    /** Every piece is verified. */
+    default void completed() {}
+  }
 
   SwarmRunner(
       Metainfo metainfo,
@@ -51,6 +61,11 @@ final class SwarmRunner {
     this.quiet = quiet;
     this.out = out;
     this.err = err;
+  }
+
+  SwarmRunner listener(Listener value) {
+    this.listener = value;
+    return this;
   }
 
   /**
@@ -134,6 +149,7 @@ final class SwarmRunner {
         session.port());
     out.flush();
     long startNanos = System.nanoTime();
+    listener.started(session.port());
     boolean announcedDone = found.isComplete();
     try (TransferProgress progress = TransferProgress.start(metainfo.info().name(), quiet, err)) {
       while (true) {
@@ -146,6 +162,9 @@ final class SwarmRunner {
           throw e.getCause() instanceof Exception cause ? cause : e;
         }
         progress.update(session.stats());
+        if (!announcedDone || exitWhenDone) {
+          listener.completed();
+        }
         if (exitWhenDone) {
           break; // the line comes once the progress display is closed
         }

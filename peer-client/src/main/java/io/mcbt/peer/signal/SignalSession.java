@@ -1,0 +1,103 @@
+package io.mcbt.peer.signal;
+
+import io.mcbt.metainfo.InfoHash;
+import io.mcbt.peer.rtt.EchoResponder;
+import io.mcbt.peer.rtt.RttProber;
+import io.mcbt.signal.SignalMessage;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A peer's presence on the tracker's signalling channel while it shares a torrent: its control port
+ * answers RTT probes, and its WebSocket stays open (closing it tells the tracker the peer left). A
+ * leecher asks for a group; a holder offers itself as a sender.
+ */
+public final class SignalSession implements AutoCloseable {
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+  private final String peerId;
+  private final EchoResponder control;
+  private final TrackerSocket socket;
+  private Thread listener;
+
+  private SignalSession(String peerId, EchoResponder control, TrackerSocket socket) {
+    this.peerId = peerId;
+    this.control = control;
+    this.socket = socket;
+  }
+
+  /** Opens the control port on {@code bind} ({@code controlPort} 0: any) and the WebSocket. */
+  public static SignalSession open(URI server, String peerId, InetAddress bind, int controlPort)
+      throws IOException {
+    EchoResponder control = EchoResponder.start(new InetSocketAddress(bind, controlPort));
+    try {
+      return new SignalSession(peerId, control, TrackerSocket.connect(server, CONNECT_TIMEOUT));
+    } catch (IOException e) {
+      control.close();
+      throw e;
+    }
+  }
+
+  public int controlPort() throws IOException {
+    return control.port();
+  }
+
+  /** Probes the candidate senders and waits for a group; empty if none comes in time. */
+  public Optional<SignalMessage.GroupAssign> joinGroup(
+      InfoHash torrent, int dataPort, Duration timeout) throws IOException, InterruptedException {
+    return new GroupJoiner(socket, new RttProber(5, Duration.ofMillis(5), Duration.ofSeconds(1)))
+        .join(peerId, torrent, dataPort, control.port(), timeout);
+  }
+
+  /**
+   * Offers this peer as a sender of {@code torrent}; what the tracker then asks of it goes to
+   * {@code requests}, from a background thread.
+   */
+  public void offer(InfoHash torrent, int dataPort, Consumer<SignalMessage> requests)
+      throws IOException {
+    socket.send(
+        new SignalMessage.Hello(
+            peerId, List.of(), List.of(torrent), dataPort, control.port(), true));
+    listener =
+        new Thread(
+            () -> {
+              try {
+                while (!Thread.currentThread().isInterrupted()) {
+                  socket.next(Duration.ofSeconds(60)).ifPresent(requests);
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "signal-listener");
+    listener.setDaemon(true);
+    listener.start();
+  }
+
+  public void progress(long groupId, long bytesDone) throws IOException {
+    socket.send(new SignalMessage.Progress(groupId, bytesDone));
+  }
+
+  public void done(long groupId) throws IOException {
+    socket.send(new SignalMessage.Done(groupId));
+  }
+
+  @Override
+  public void close() {
+    if (listener != null) {
+      listener.interrupt();
+    }
+    socket.close();
+    try {
+      control.close();
+    } catch (IOException e) {
+      // closing a UDP socket that is going away anyway
+    }
+  }
+}
