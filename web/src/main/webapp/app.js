@@ -91,7 +91,7 @@ async function showTorrent(infoHash) {
   fact("Info-hash", torrent.infoHash);
   fact("Size", `${size(torrent.totalSize)} (${torrent.totalSize.toLocaleString()} bytes)`);
   fact("Pieces", `${torrent.pieceCount} × ${size(torrent.pieceLength)}`);
-  fact("Swarm", `${torrent.seeders} seeders, ${torrent.leechers} leechers, ${torrent.completed} completed`);
+  fact("Swarm", `${torrent.seeders} seeding, ${torrent.leechers} downloading, ${torrent.completed} completed`);
   fact("Trackers", torrent.trackers.flat().join(", ") || "none");
   fact("Private", torrent.privateTorrent ? "yes" : "no");
   if (torrent.comment) fact("Comment", torrent.comment);
@@ -127,7 +127,7 @@ function groupCard(group) {
   members.append(body);
   return el("article", { class: "group", "aria-label": `group ${group.id}` },
     el("h4", {}, `Group ${group.id} · `, el("span", { class: `state ${group.state}`, text: group.state })),
-    el("p", { text: `${group.address}:${group.port} (TTL ${group.ttl}) · sender ${group.sender} · ${group.members.length} members` }),
+    el("p", { text: `${group.address}:${group.port} (TTL ${group.ttl}) · sender ${group.sender} · ${group.members.length} member${group.members.length === 1 ? "" : "s"}` }),
     members);
 }
 
