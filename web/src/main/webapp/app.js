@@ -141,15 +141,31 @@ async function learnSizes(groups) {
   }
 }
 
+async function showGroups(groups) {
+  await learnSizes(groups);
+  $("#groups").replaceChildren(...(groups.length ? groups.map(groupCard) : [el("p", { text: "No group is active." })]));
+}
+
 async function refreshGroups() {
   try {
-    const groups = await getJson("groups");
-    await learnSizes(groups);
-    const box = $("#groups");
-    box.replaceChildren(...(groups.length ? groups.map(groupCard) : [el("p", { text: "No group is active." })]));
+    await showGroups(await getJson("groups"));
   } catch (error) {
     $("#groups").replaceChildren(el("p", { text: `Groups unavailable: ${error.message}` }));
   }
+}
+
+/** Live groups: server-sent events when the browser and the network allow, else polling. */
+let live = false;
+function listenToGroups() {
+  if (!window.EventSource) return;
+  const events = new EventSource(api("groups/stream"));
+  events.addEventListener("groups", (event) => {
+    live = true;
+    showGroups(JSON.parse(event.data));
+    const match = location.hash.match(/^#\/torrent\/([0-9a-fA-F]{40})$/);
+    if (match) refreshTorrentGroups(match[1].toLowerCase()).catch(() => {});
+  });
+  events.onerror = () => { live = false; };
 }
 
 async function refreshTorrentGroups(infoHash) {
@@ -196,7 +212,9 @@ window.addEventListener("hashchange", route);
 
 route();
 refreshGroups();
+listenToGroups();
 setInterval(() => {
+  if (live) return;
   refreshGroups();
   const match = location.hash.match(/^#\/torrent\/([0-9a-fA-F]{40})$/);
   if (match) refreshTorrentGroups(match[1].toLowerCase()).catch(() => {});

@@ -33,6 +33,7 @@ public class Signalling {
   @Inject GroupingSettings settings;
   @Inject GroupRecords records;
   @Inject Event<Outbound> outbound;
+  @Inject Event<GroupsChanged> changed;
 
   private final Map<String, ConnectedPeer> peers = new ConcurrentHashMap<>();
 
@@ -98,6 +99,7 @@ public class Signalling {
       assign(late.group(), peerId);
       sendToSender(late.group(), List.of(peerId));
     }
+    changed.fire(new GroupsChanged());
   }
 
   public void trackerRtt(String peerId, long rttNs) {
@@ -112,10 +114,12 @@ public class Signalling {
 
   public void progress(String peerId, SignalMessage.Progress progress) {
     formation.progress(progress.groupId(), peerId, progress.bytesDone());
+    changed.fire(new GroupsChanged());
   }
 
   public void done(String peerId, SignalMessage.Done done) {
     formation.done(done.groupId(), peerId, System.nanoTime()).ifPresent(this::ended);
+    changed.fire(new GroupsChanged());
   }
 
   /** A peer's WebSocket closed: it leaves its groups, and groups it sent for get another sender. */
@@ -154,13 +158,19 @@ public class Signalling {
     }
     // Kept until now, so that the records of the groups it ended still show it.
     trackerRttsNs.remove(peerId);
+    changed.fire(new GroupsChanged());
   }
 
   /** Starts formed groups and ends overdue ones; called a few times a second. */
   public void tick() {
     long now = System.nanoTime();
-    formation.startDue(now).forEach(this::assignAll);
-    formation.expire(now).forEach(this::ended);
+    List<Group> started = formation.startDue(now);
+    List<Group> expired = formation.expire(now);
+    started.forEach(this::assignAll);
+    expired.forEach(this::ended);
+    if (!started.isEmpty() || !expired.isEmpty()) {
+      changed.fire(new GroupsChanged());
+    }
   }
 
   public List<Group> activeGroups() {

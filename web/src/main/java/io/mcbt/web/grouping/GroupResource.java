@@ -9,8 +9,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import java.util.List;
 import java.util.Map;
 
@@ -20,11 +23,20 @@ import java.util.Map;
 public class GroupResource {
   @Inject Signalling signalling;
   @Inject GroupRecords records;
+  @Inject GroupStream stream;
 
   @GET
   public List<Map<String, Object>> active() {
     long now = System.nanoTime();
     return signalling.activeGroups().stream().map(group -> GroupViews.active(group, now)).toList();
+  }
+
+  /** The active groups as server-sent events: now, and again whenever they change. */
+  @GET
+  @Path("stream")
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  public void stream(@Context SseEventSink sink, @Context Sse sse) {
+    stream.listen(sink, sse);
   }
 
   @GET
