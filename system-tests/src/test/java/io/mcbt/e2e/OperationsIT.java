@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The server on a MongoDB of its own (MONGODB_URI) that the test stops and starts again: readiness
- * follows the store, and the server's figures show in /metrics.
+ * follows the store, /openapi describes every endpoint, and the server's figures show in /metrics.
  */
 @Timeout(300)
 class OperationsIT {
@@ -43,6 +44,24 @@ class OperationsIT {
       mongo = new MongoServer(H2Backend.inMemory());
       mongo.bind("127.0.0.1", address.getPort());
       assertEquals(200, awaitStatus(server.baseUrl() + "/health/ready", 200));
+
+      String openapi = body(server.baseUrl() + "/openapi");
+      for (String path :
+          List.of(
+              "/announce:",
+              "/scrape:",
+              "/api/torrents:",
+              "/api/torrents/{infoHash}:",
+              "/api/torrents/{infoHash}.torrent:",
+              "/api/torrents/{infoHash}/groups:",
+              "/api/tracker/stats:",
+              "/api/tracker/registrations:",
+              "/api/groups:",
+              "/api/groups/stream:",
+              "/api/groups/{id}:")) {
+        assertTrue(openapi.contains("  " + path), path + " is described in /openapi");
+      }
+      assertTrue(openapi.contains("Unknown or malformed info-hash"), "error answers are there");
 
       String metrics = body(server.baseUrl() + "/metrics");
       assertTrue(metrics.contains("mcbt_tracker_announces{mp_scope=\"application\"}"), metrics);

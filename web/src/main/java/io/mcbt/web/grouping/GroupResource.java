@@ -16,21 +16,30 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Active multicast groups, and the records of finished ones. */
 @Path("groups")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "groups")
 public class GroupResource {
   @Inject Signalling signalling;
   @Inject GroupRecords records;
   @Inject GroupStream stream;
 
+  @Operation(summary = "Active multicast groups, with members, RTTs and progress")
   @GET
   public List<Map<String, Object>> active() {
     long now = System.nanoTime();
     return signalling.activeGroups().stream().map(group -> GroupViews.active(group, now)).toList();
   }
 
+  @Operation(
+      summary = "Active groups as server-sent events (event name groups), now and on every change")
   /** The active groups as server-sent events: now, and again whenever they change. */
   @GET
   @Path("stream")
@@ -39,6 +48,19 @@ public class GroupResource {
     stream.listen(sink, sse);
   }
 
+  @Operation(summary = "One group: active, or the record of a finished one")
+  @APIResponse(responseCode = "200", description = "The group")
+  @APIResponse(
+      responseCode = "404",
+      description = "Unknown group",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "error",
+                      value =
+                          "{\"status\":404,\"error\":\"Not Found\",\"reason\":\"no group 42\"}")))
   @GET
   @Path("{id}")
   public Map<String, Object> group(@PathParam("id") String id) {

@@ -9,14 +9,18 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code GET /api/torrents/{infohash}/groups}: a torrent's active and finished groups. */
 @Path("torrents/{infoHash}/groups")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "groups")
 public class TorrentGroupsResource {
   @Inject Signalling signalling;
   @Inject GroupRecords records;
 
+  @Operation(summary = "A torrent's active and finished groups")
   @GET
   public Map<String, Object> groups(@PathParam("infoHash") String infoHash) {
     return GroupResource.TorrentGroups.of(signalling, records, infoHash);

@@ -35,6 +35,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The torrent index over HTTP: publish a {@code .torrent}, search by name, read metadata, download
@@ -42,6 +47,7 @@ import java.util.stream.Collectors;
  */
 @Path("torrents")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "torrents")
 public class TorrentResource {
   static final String BITTORRENT = "application/x-bittorrent";
   private static final int DEFAULT_PAGE_SIZE = 20;
@@ -52,6 +58,45 @@ public class TorrentResource {
   @Context UriInfo uriInfo;
   @Context HttpServletRequest request;
 
+  @Operation(
+      summary = "Publish a .torrent",
+      description =
+          "The body is the .torrent file. With seederPort (and seederHost, else the caller's address), the seeder is registered with the tracker.")
+  @APIResponse(responseCode = "201", description = "Published; Location names it")
+  @APIResponse(responseCode = "200", description = "Already published; nothing changed")
+  @APIResponse(
+      responseCode = "400",
+      description = "Malformed torrent",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "error",
+                      value =
+                          "{\"status\":400,\"error\":\"Bad Request\",\"reason\":\"malformed torrent: info.pieces length is not a multiple of 20\"}")))
+  @APIResponse(
+      responseCode = "413",
+      description = "Over the size limit",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "error",
+                      value =
+                          "{\"status\":413,\"error\":\"Request Entity Too Large\",\"reason\":\"a .torrent file may be at most 10485760 bytes\"}")))
+  @APIResponse(
+      responseCode = "415",
+      description = "Not a .torrent",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "error",
+                      value =
+                          "{\"status\":415,\"error\":\"Unsupported Media Type\",\"reason\":\"unsupported content type\"}")))
   @POST
   @Consumes(BITTORRENT)
   public Response publish(
@@ -67,6 +112,9 @@ public class TorrentResource {
     return published(BoundedBody.read(body, maxBytes), seeder);
   }
 
+  @Operation(
+      summary = "Publish a .torrent from a browser form",
+      description = "multipart/form-data with the file in the part named torrent")
   /** The same, from a browser form: the file is the part named {@code torrent}. */
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -122,6 +170,32 @@ public class TorrentResource {
         : Response.ok(view).location(location).build();
   }
 
+  @Operation(
+      summary = "Search torrents by name words",
+      description =
+          "Every word must begin a word of the name, ignoring case; newest first; page from 0, size 1 to 100.")
+  @APIResponse(
+      responseCode = "200",
+      description = "One page of results",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "page",
+                      value =
+                          "{\"total\":1,\"page\":0,\"size\":20,\"items\":[{\"infoHash\":\"2b61a9169401db93a25bb835d53c1feea7b9be97\",\"name\":\"ubuntu-26.04.iso\",\"totalSize\":1073741824,\"fileCount\":1,\"privateTorrent\":false,\"addedAt\":\"2026-11-25T01:10:00Z\",\"seeders\":1,\"leechers\":3,\"completed\":7}]}")))
+  @APIResponse(
+      responseCode = "400",
+      description = "Bad paging or query",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "error",
+                      value =
+                          "{\"status\":400,\"error\":\"Bad Request\",\"reason\":\"size must be between 1 and 100\"}")))
   @GET
   public SearchResultView search(
       @QueryParam("q") String text,
@@ -141,6 +215,19 @@ public class TorrentResource {
     }
   }
 
+  @Operation(summary = "A torrent's metadata, magnet link and swarm")
+  @APIResponse(responseCode = "200", description = "The torrent")
+  @APIResponse(
+      responseCode = "404",
+      description = "Unknown or malformed info-hash",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "error",
+                      value =
+                          "{\"status\":404,\"error\":\"Not Found\",\"reason\":\"no torrent with info-hash 0000000000000000000000000000000000000000\"}")))
   @GET
   @Path("{infoHash}")
   public TorrentView metadata(@PathParam("infoHash") String infoHash) {
@@ -148,6 +235,19 @@ public class TorrentResource {
     return view(torrent);
   }
 
+  @Operation(summary = "The .torrent file, byte for byte as published")
+  @APIResponse(responseCode = "200", description = "application/x-bittorrent, with a file name")
+  @APIResponse(
+      responseCode = "404",
+      description = "Unknown or malformed info-hash",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "error",
+                      value =
+                          "{\"status\":404,\"error\":\"Not Found\",\"reason\":\"no torrent with info-hash 0000000000000000000000000000000000000000\"}")))
   @GET
   @Path("{infoHash}.torrent")
   @Produces(BITTORRENT)

@@ -18,21 +18,41 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The tracker's JSON API: figures, and registrations from the indexes of this deployment. */
 @Path("tracker")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "tracker")
 public class TrackerResource {
   @Inject Tracker tracker;
   @Inject SwarmService swarms;
   @Inject Outbox outbox;
 
+  @Operation(summary = "The tracker's figures")
   @GET
   @Path("stats")
   public TrackerStats stats() {
     return swarms.stats(outbox.pending());
   }
 
+  @Operation(summary = "Register a torrent and its seeder (from another index of the deployment)")
+  @APIResponse(responseCode = "200", description = "Registered")
+  @APIResponse(
+      responseCode = "400",
+      description = "Bad registration",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "error",
+                      value =
+                          "{\"status\":400,\"error\":\"Bad Request\",\"reason\":\"bad registration: seeder host must be an IPv4 or IPv6 address\"}")))
   /**
    * A remote index registers a torrent (and its seeder) here; registering again is harmless. Body:
    * {@code {"infoHash": "<40 hex>", "seeder": {"host": "192.0.2.7", "port": 6881}}}.
