@@ -63,12 +63,46 @@ class OperationsIT {
       }
       assertTrue(openapi.contains("Unknown or malformed info-hash"), "error answers are there");
 
+      byte[] torrent = SampleTorrents.random("metrics-" + UUID.randomUUID() + ".bin");
+      http.send(
+          HttpRequest.newBuilder(server.api("torrents"))
+              .header("Content-Type", "application/x-bittorrent")
+              .POST(HttpRequest.BodyPublishers.ofByteArray(torrent))
+              .build(),
+          HttpResponse.BodyHandlers.discarding());
+      String hash = percentEncoded(SampleTorrents.infoHash(torrent).bytes());
+      for (int peer = 0; peer < 3; peer++) {
+        body(
+            server.baseUrl()
+                + "/announce?info_hash="
+                + hash
+                + "&peer_id=-MT0001-metrics0000"
+                + peer
+                + "&port=700"
+                + peer
+                + "&left=5");
+      }
+      body(server.baseUrl() + "/announce?info_hash=%00");
+
       String metrics = body(server.baseUrl() + "/metrics");
-      assertTrue(metrics.contains("mcbt_tracker_announces{mp_scope=\"application\"}"), metrics);
+      assertTrue(metrics.contains("mcbt_tracker_announces{mp_scope=\"application\"} 3"), metrics);
+      assertTrue(metrics.contains("mcbt_tracker_leechers{mp_scope=\"application\"} 3"), metrics);
       assertTrue(metrics.contains("mcbt_groups_active{mp_scope=\"application\"} 0"), metrics);
+      assertTrue(
+          metrics.contains(
+              "mcbt_errors_total{kind=\"announce_refused\",mp_scope=\"application\"} 1"),
+          metrics);
     } finally {
       mongo.shutdownNow();
     }
+  }
+
+  private static String percentEncoded(byte[] bytes) {
+    StringBuilder out = new StringBuilder();
+    for (byte b : bytes) {
+      out.append(String.format("%%%02X", b & 0xff));
+    }
+    return out.toString();
   }
 
   private int awaitStatus(String url, int wanted) throws Exception {

@@ -276,8 +276,7 @@ class PeerWireInteropIT {
       boolean finished = process.waitFor(seconds, TimeUnit.SECONDS);
       assertTrue(
           finished, name + " did not finish in " + seconds + " s\n" + tail() + tails(others));
-      assertEquals(
-          0, process.exitValue(), name + " failed\n" + tail() + tails(others));
+      assertEquals(0, process.exitValue(), name + " failed\n" + tail() + tails(others));
     }
 
     void stop() {

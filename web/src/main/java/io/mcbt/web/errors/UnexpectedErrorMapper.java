@@ -1,5 +1,7 @@
 package io.mcbt.web.errors;
 
+import io.mcbt.web.operations.ErrorCounts;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -13,10 +15,12 @@ import java.util.logging.Logger;
  */
 @Provider
 public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
+  @Inject ErrorCounts errors;
   private static final Logger LOG = Logger.getLogger(UnexpectedErrorMapper.class.getName());
 
   @Override
   public Response toResponse(Throwable exception) {
+    errors.count(ErrorCounts.Kind.API_SERVER_ERROR);
     String incident = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, "Unexpected error, incident " + incident, exception);
     return ApiError.response(

@@ -1,5 +1,7 @@
 package io.mcbt.web.errors;
 
+import io.mcbt.web.operations.ErrorCounts;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -12,10 +14,15 @@ import jakarta.ws.rs.ext.Provider;
  */
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+  @Inject ErrorCounts errors;
 
   @Override
   public Response toResponse(WebApplicationException exception) {
     Response response = exception.getResponse();
+    errors.count(
+        response.getStatus() >= 500
+            ? ErrorCounts.Kind.API_SERVER_ERROR
+            : ErrorCounts.Kind.API_CLIENT_ERROR);
     if (response.hasEntity()
         && MediaType.APPLICATION_JSON_TYPE.isCompatible(response.getMediaType())) {
       return response;

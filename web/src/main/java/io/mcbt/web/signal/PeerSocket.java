@@ -4,6 +4,7 @@ import io.mcbt.grouping.application.Signalling;
 import io.mcbt.signal.MalformedSignalException;
 import io.mcbt.signal.SignalCodec;
 import io.mcbt.signal.SignalMessage;
+import io.mcbt.web.operations.ErrorCounts;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
@@ -31,6 +32,7 @@ public class PeerSocket {
 
   @Inject Signalling signalling;
   @Inject PeerSessions sessions;
+  @Inject ErrorCounts errors;
 
   @OnOpen
   public void open(Session session) {
@@ -95,6 +97,7 @@ public class PeerSocket {
   }
 
   private void refuse(Session session, String reason) {
+    errors.count(ErrorCounts.Kind.SIGNAL_MALFORMED);
     PeerSessions.send(session, SignalCodec.encode(new SignalMessage.ErrorMessage(reason)));
     AtomicInteger errors = (AtomicInteger) session.getUserProperties().get(ERRORS);
     if (errors != null && errors.incrementAndGet() >= MAX_ERRORS) {

@@ -5,6 +5,7 @@ import io.mcbt.tracker.HttpTrackerReplies;
 import io.mcbt.tracker.TrackerFailure;
 import io.mcbt.tracker.application.SwarmService;
 import io.mcbt.tracker.application.TrackerSettings;
+import io.mcbt.web.operations.ErrorCounts;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -20,6 +21,7 @@ public class AnnounceServlet extends HttpServlet {
 
   @Inject transient SwarmService swarms;
   @Inject transient TrackerSettings settings;
+  @Inject transient ErrorCounts errors;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -36,8 +38,10 @@ public class AnnounceServlet extends HttpServlet {
           HttpTrackerReplies.announce(
               swarms.announce(announce.request()), announce.compact(), announce.noPeerId());
     } catch (TrackerFailure failure) {
+      errors.count(ErrorCounts.Kind.ANNOUNCE_REFUSED);
       body = HttpTrackerReplies.failure(failure.getMessage());
     } catch (RuntimeException fault) {
+      errors.count(ErrorCounts.Kind.TRACKER_FAULT);
       body = BencodedReplies.internalError(fault);
     }
     BencodedReplies.send(response, body);

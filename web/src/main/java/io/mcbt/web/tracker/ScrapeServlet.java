@@ -4,6 +4,7 @@ import io.mcbt.tracker.HttpScrape;
 import io.mcbt.tracker.HttpTrackerReplies;
 import io.mcbt.tracker.TrackerFailure;
 import io.mcbt.tracker.application.SwarmService;
+import io.mcbt.web.operations.ErrorCounts;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -17,6 +18,7 @@ public class ScrapeServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
   @Inject transient SwarmService swarms;
+  @Inject transient ErrorCounts errors;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -25,8 +27,10 @@ public class ScrapeServlet extends HttpServlet {
     try {
       body = HttpTrackerReplies.scrape(swarms.scrape(HttpScrape.parse(request.getQueryString())));
     } catch (TrackerFailure failure) {
+      errors.count(ErrorCounts.Kind.SCRAPE_REFUSED);
       body = HttpTrackerReplies.failure(failure.getMessage());
     } catch (RuntimeException fault) {
+      errors.count(ErrorCounts.Kind.TRACKER_FAULT);
       body = BencodedReplies.internalError(fault);
     }
     BencodedReplies.send(response, body);
