@@ -46,6 +46,7 @@ async function search() {
       el("td", { class: "number", text: String(item.fileCount) }),
       el("td", { class: "number", text: String(item.seeders) }),
       el("td", { class: "number", text: String(item.leechers) }),
+      el("td", { class: "number", text: String(item.completed) }),
       el("td", { text: new Date(item.addedAt).toLocaleString() })));
   }
   const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
@@ -107,6 +108,12 @@ async function showTorrent(infoHash) {
   await refreshTorrentGroups(infoHash);
 }
 
+function band(group) {
+  return group.slowestRttMicros === undefined
+    ? `RTT band ${group.band}`
+    : `RTT band ${group.band}, slowest ${(group.slowestRttMicros / 1000).toFixed(2)} ms`;
+}
+
 function groupCard(group) {
   const total = state.sizes.get(group.infoHash);
   const members = el("table", {},
@@ -127,7 +134,7 @@ function groupCard(group) {
   members.append(body);
   return el("article", { class: "group", "aria-label": `group ${group.id}` },
     el("h4", {}, `Group ${group.id} · `, el("span", { class: `state ${group.state}`, text: group.state })),
-    el("p", { text: `${group.address}:${group.port} (TTL ${group.ttl}) · sender ${group.sender} · ${group.members.length} member${group.members.length === 1 ? "" : "s"}` }),
+    el("p", { text: `${group.address}:${group.port} (TTL ${group.ttl}) · ${band(group)} · sender ${group.sender} · ${group.members.length} member${group.members.length === 1 ? "" : "s"}` }),
     members);
 }
 
