@@ -23,6 +23,16 @@ public final class Group {
   private GroupState state = GroupState.FORMING;
   private long startedAtNs;
   private long endedAtNs;
+  private SenderFigures senderFigures = new SenderFigures(0, 0, 0);
+
+  /**
+   * What the sender reported having sent.
+   *
+   * @param bytesSent payload bytes multicast, retransmissions included
+   * @param rounds repair rounds
+   * @param retransmittedBytes bytes sent again after NACKs
+   */
+  public record SenderFigures(long bytesSent, int rounds, long retransmittedBytes) {}
 
   Group(
       long sessionId,
@@ -129,6 +139,14 @@ public final class Group {
   synchronized void end(GroupState outcome, long nowNs) {
     state = outcome;
     endedAtNs = nowNs;
+  }
+
+  public synchronized SenderFigures senderFigures() {
+    return senderFigures;
+  }
+
+  synchronized void reportSent(SenderFigures figures) {
+    senderFigures = figures;
   }
 
   synchronized void replaceSender(String newSender) {

@@ -105,6 +105,15 @@ public final class GroupFormation {
     }
   }
 
+  /** The group's sender reported its figures; from anyone else the report is ignored. */
+  public synchronized void senderReport(
+      long sessionId, String senderId, Group.SenderFigures figures) {
+    Group group = active.get(sessionId);
+    if (group != null && group.senderId().equals(senderId)) {
+      group.reportSent(figures);
+    }
+  }
+
   /** A member has every piece; returns the group if that ended it. */
   public synchronized Optional<Group> done(long sessionId, String peerId, long nowNs) {
     Group group = active.get(sessionId);

@@ -202,6 +202,16 @@ class GroupFormationTest {
   }
 
   @Test
+  void onlyTheSendersReportCounts() {
+    Group group = join("a", 0, 0.2).group();
+
+    formation.senderReport(group.sessionId(), "a", new Group.SenderFigures(1, 1, 1));
+    formation.senderReport(group.sessionId(), "s1", new Group.SenderFigures(9_000, 2, 300));
+
+    assertEquals(new Group.SenderFigures(9_000, 2, 300), group.senderFigures());
+  }
+
+  @Test
   void progressKeepsTheLargestReport() {
     Group group = join("a", 0, 0.2).group();
 

@@ -13,6 +13,7 @@ import io.mcbt.signal.SignalMessage.Hello;
 import io.mcbt.signal.SignalMessage.Probe;
 import io.mcbt.signal.SignalMessage.Progress;
 import io.mcbt.signal.SignalMessage.RttReport;
+import io.mcbt.signal.SignalMessage.SenderReport;
 import io.mcbt.signal.SignalMessage.Timers;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -83,6 +84,12 @@ public final class SignalCodec {
           .add("timers", timers(m.timers()));
     } else if (message instanceof Progress m) {
       json.add("type", "progress").add("group", m.groupId()).add("bytesDone", m.bytesDone());
+    } else if (message instanceof SenderReport m) {
+      json.add("type", "sender-report")
+          .add("group", m.groupId())
+          .add("bytesSent", m.bytesSent())
+          .add("rounds", m.rounds())
+          .add("retransmittedBytes", m.retransmittedBytes());
     } else if (message instanceof Done m) {
       json.add("type", "done").add("group", m.groupId());
     } else if (message instanceof GroupEnd m) {
@@ -148,6 +155,12 @@ public final class SignalCodec {
               f.range("rateCeilingBitsPerSecond", 0, Long.MAX_VALUE),
               Fields.timers(f.object("timers")));
       case "progress" -> new Progress(f.number("group"), f.range("bytesDone", 0, Long.MAX_VALUE));
+      case "sender-report" ->
+          new SenderReport(
+              f.number("group"),
+              f.range("bytesSent", 0, Long.MAX_VALUE),
+              (int) f.range("rounds", 0, Integer.MAX_VALUE),
+              f.range("retransmittedBytes", 0, Long.MAX_VALUE));
       case "done" -> new Done(f.number("group"));
       case "group-end" -> new GroupEnd(f.number("group"), f.text("outcome"));
       case "error" -> new ErrorMessage(f.text("reason"));

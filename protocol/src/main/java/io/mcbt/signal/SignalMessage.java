@@ -135,6 +135,16 @@ public sealed interface SignalMessage {
   /** Member to tracker: verified bytes so far. */
   record Progress(long groupId, long bytesDone) implements SignalMessage {}
 
+  /**
+   * Sender to tracker: what it has sent to a group so far, for the group's record.
+   *
+   * @param bytesSent payload bytes multicast, retransmissions included
+   * @param rounds repair rounds run
+   * @param retransmittedBytes bytes sent again after NACKs
+   */
+  record SenderReport(long groupId, long bytesSent, int rounds, long retransmittedBytes)
+      implements SignalMessage {}
+
   /** Member to tracker: every piece verified. */
   record Done(long groupId) implements SignalMessage {}
 

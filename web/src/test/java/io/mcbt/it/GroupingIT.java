@@ -109,6 +109,7 @@ class GroupingIT {
       long group = members.get(0).next(GroupAssign.class, WAIT_MS).groupId();
       seeder.next(GroupSend.class, WAIT_MS);
 
+      seeder.send(new SignalMessage.SenderReport(group, 3_000_000, 2, 40_000));
       for (SignalClient member : members) {
         member.send(new SignalMessage.Progress(group, 1_000));
         member.send(new SignalMessage.Done(group));
@@ -118,6 +119,8 @@ class GroupingIT {
       JsonNode record = Api.json(new Api(deployment).get("groups/" + group));
       assertEquals("DONE", record.get("state").asText(), record.toString());
       assertEquals(3, record.get("members").size());
+      assertEquals(3_000_000, record.get("bytesSent").asLong());
+      assertEquals(2, record.get("rounds").asInt());
       assertTrue(
           record.get("members").get(0).get("trackerRttMicros").asLong() > 0,
           "the tracker measured its own RTT to the member: " + record);

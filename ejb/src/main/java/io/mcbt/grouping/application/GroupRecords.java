@@ -64,6 +64,9 @@ public class GroupRecords {
             .append("sender", group.senderId())
             .append("members", members)
             .append("outcome", group.state().name())
+            .append("bytesSent", group.senderFigures().bytesSent())
+            .append("rounds", group.senderFigures().rounds())
+            .append("retransmittedBytes", group.senderFigures().retransmittedBytes())
             .append("createdAt", wall(now, nowNs, group.createdAtNs()))
             .append(
                 "startedAt",

@@ -117,6 +117,14 @@ public class Signalling {
     changed.fire(new GroupsChanged());
   }
 
+  public void senderReport(String peerId, SignalMessage.SenderReport report) {
+    formation.senderReport(
+        report.groupId(),
+        peerId,
+        new Group.SenderFigures(report.bytesSent(), report.rounds(), report.retransmittedBytes()));
+    changed.fire(new GroupsChanged());
+  }
+
   public void done(String peerId, SignalMessage.Done done) {
     formation.done(done.groupId(), peerId, System.nanoTime()).ifPresent(this::ended);
     changed.fire(new GroupsChanged());

@@ -24,6 +24,9 @@ final class GroupViews {
     view.put("sender", group.senderId());
     view.put("slowestRttMicros", group.slowestRttNs() / 1_000);
     view.put("ageMillis", (nowNs - group.createdAtNs()) / 1_000_000);
+    view.put("bytesSent", group.senderFigures().bytesSent());
+    view.put("rounds", group.senderFigures().rounds());
+    view.put("retransmittedBytes", group.senderFigures().retransmittedBytes());
     view.put("members", group.members().stream().map(GroupViews::member).toList());
     return view;
   }

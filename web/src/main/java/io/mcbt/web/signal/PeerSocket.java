@@ -67,6 +67,8 @@ public class PeerSocket {
       signalling.progress(peerId, progress);
     } else if (message instanceof SignalMessage.Done done) {
       signalling.done(peerId, done);
+    } else if (message instanceof SignalMessage.SenderReport report) {
+      signalling.senderReport(peerId, report);
     } else {
       refuse(
           session, "the tracker does not take " + message.getClass().getSimpleName() + " messages");
