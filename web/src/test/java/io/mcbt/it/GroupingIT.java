@@ -110,6 +110,8 @@ class GroupingIT {
       seeder.next(GroupSend.class, WAIT_MS);
 
       seeder.send(new SignalMessage.SenderReport(group, 3_000_000, 2, 40_000));
+      // The report and the members' done travel on different connections: see it arrive first.
+      awaitBytesSent(group, 3_000_000);
       for (SignalClient member : members) {
         member.send(new SignalMessage.Progress(group, 1_000));
         member.send(new SignalMessage.Done(group));
@@ -149,6 +151,17 @@ class GroupingIT {
 
       assertEquals(1008, client.closeCode(WAIT_MS));
     }
+  }
+
+  private void awaitBytesSent(long group, long bytes) throws InterruptedException {
+    Api api = new Api(deployment);
+    for (int i = 0; i < 100; i++) {
+      if (Api.json(api.get("groups/" + group)).path("bytesSent").asLong() == bytes) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("the sender report did not arrive");
   }
 
   private static void assertSameGrouping(Map<String, String> expected, Map<String, Long> actual) {
