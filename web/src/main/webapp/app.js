@@ -135,7 +135,8 @@ function groupCard(group) {
   return el("article", { class: "group", "aria-label": `group ${group.id}` },
     el("h4", {}, `Group ${group.id} · `, el("span", { class: `state ${group.state}`, text: group.state })),
     el("p", { text: `${group.address}:${group.port} (TTL ${group.ttl}) · ${band(group)} · sender ${group.sender} · ${group.members.length} member${group.members.length === 1 ? "" : "s"}`
-      + (group.bytesSent ? ` · sent ${size(group.bytesSent)} in ${group.rounds} round${group.rounds === 1 ? "" : "s"}` : "") }),
+      + (group.bytesSent ? ` · sent ${size(group.bytesSent)} in ${group.rounds} round${group.rounds === 1 ? "" : "s"}` : "")
+      + (group.rateBitsPerSecond ? ` at ${(group.rateBitsPerSecond / 1e6).toFixed(1)} Mbit/s` : "") }),
     members);
 }
 

@@ -23,7 +23,7 @@ public final class Group {
   private GroupState state = GroupState.FORMING;
   private long startedAtNs;
   private long endedAtNs;
-  private SenderFigures senderFigures = new SenderFigures(0, 0, 0);
+  private SenderFigures senderFigures = new SenderFigures(0, 0, 0, 0);
 
   /**
    * What the sender reported having sent.
@@ -31,8 +31,10 @@ public final class Group {
    * @param bytesSent payload bytes multicast, retransmissions included
    * @param rounds repair rounds
    * @param retransmittedBytes bytes sent again after NACKs
+   * @param nacksReceived NACKs received from members
    */
-  public record SenderFigures(long bytesSent, int rounds, long retransmittedBytes) {}
+  public record SenderFigures(
+      long bytesSent, int rounds, long retransmittedBytes, long nacksReceived) {}
 
   Group(
       long sessionId,

@@ -205,10 +205,10 @@ class GroupFormationTest {
   void onlyTheSendersReportCounts() {
     Group group = join("a", 0, 0.2).group();
 
-    formation.senderReport(group.sessionId(), "a", new Group.SenderFigures(1, 1, 1));
-    formation.senderReport(group.sessionId(), "s1", new Group.SenderFigures(9_000, 2, 300));
+    formation.senderReport(group.sessionId(), "a", new Group.SenderFigures(1, 1, 1, 1));
+    formation.senderReport(group.sessionId(), "s1", new Group.SenderFigures(9_000, 2, 300, 12));
 
-    assertEquals(new Group.SenderFigures(9_000, 2, 300), group.senderFigures());
+    assertEquals(new Group.SenderFigures(9_000, 2, 300, 12), group.senderFigures());
   }
 
   @Test

@@ -89,7 +89,8 @@ public final class SignalCodec {
           .add("group", m.groupId())
           .add("bytesSent", m.bytesSent())
           .add("rounds", m.rounds())
-          .add("retransmittedBytes", m.retransmittedBytes());
+          .add("retransmittedBytes", m.retransmittedBytes())
+          .add("nacksReceived", m.nacksReceived());
     } else if (message instanceof Done m) {
       json.add("type", "done").add("group", m.groupId());
     } else if (message instanceof GroupEnd m) {
@@ -160,7 +161,8 @@ public final class SignalCodec {
               f.number("group"),
               f.range("bytesSent", 0, Long.MAX_VALUE),
               (int) f.range("rounds", 0, Integer.MAX_VALUE),
-              f.range("retransmittedBytes", 0, Long.MAX_VALUE));
+              f.range("retransmittedBytes", 0, Long.MAX_VALUE),
+              f.range("nacksReceived", 0, Long.MAX_VALUE));
       case "done" -> new Done(f.number("group"));
       case "group-end" -> new GroupEnd(f.number("group"), f.text("outcome"));
       case "error" -> new ErrorMessage(f.text("reason"));

@@ -141,8 +141,10 @@ public sealed interface SignalMessage {
    * @param bytesSent payload bytes multicast, retransmissions included
    * @param rounds repair rounds run
    * @param retransmittedBytes bytes sent again after NACKs
+   * @param nacksReceived NACK datagrams received from members
    */
-  record SenderReport(long groupId, long bytesSent, int rounds, long retransmittedBytes)
+  record SenderReport(
+      long groupId, long bytesSent, int rounds, long retransmittedBytes, long nacksReceived)
       implements SignalMessage {}
 
   /** Member to tracker: every piece verified. */

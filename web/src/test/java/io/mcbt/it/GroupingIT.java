@@ -109,7 +109,7 @@ class GroupingIT {
       long group = members.get(0).next(GroupAssign.class, WAIT_MS).groupId();
       seeder.next(GroupSend.class, WAIT_MS);
 
-      seeder.send(new SignalMessage.SenderReport(group, 3_000_000, 2, 40_000));
+      seeder.send(new SignalMessage.SenderReport(group, 3_000_000, 2, 40_000, 17));
       // The report and the members' done travel on different connections: see it arrive first.
       awaitBytesSent(group, 3_000_000);
       for (SignalClient member : members) {
@@ -123,6 +123,7 @@ class GroupingIT {
       assertEquals(3, record.get("members").size());
       assertEquals(3_000_000, record.get("bytesSent").asLong());
       assertEquals(2, record.get("rounds").asInt());
+      assertEquals(17, record.get("nacksReceived").asLong());
       assertTrue(
           record.get("members").get(0).get("trackerRttMicros").asLong() > 0,
           "the tracker measured its own RTT to the member: " + record);

@@ -67,6 +67,7 @@ public class GroupRecords {
             .append("bytesSent", group.senderFigures().bytesSent())
             .append("rounds", group.senderFigures().rounds())
             .append("retransmittedBytes", group.senderFigures().retransmittedBytes())
+            .append("nacksReceived", group.senderFigures().nacksReceived())
             .append("createdAt", wall(now, nowNs, group.createdAtNs()))
             .append(
                 "startedAt",

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Logger;
 
 /**
@@ -36,6 +37,8 @@ public class Signalling {
   @Inject Event<GroupsChanged> changed;
 
   private final Map<String, ConnectedPeer> peers = new ConcurrentHashMap<>();
+  private final LongAdder bytesMulticast = new LongAdder();
+  private final LongAdder nacks = new LongAdder();
 
   /** The tracker's own RTT to each peer, from WebSocket ping and pong. */
   private final Map<String, Long> trackerRttsNs = new ConcurrentHashMap<>();
@@ -118,11 +121,33 @@ public class Signalling {
   }
 
   public void senderReport(String peerId, SignalMessage.SenderReport report) {
+    Optional<Group> group = formation.group(report.groupId());
+    if (group.isEmpty() || !group.get().senderId().equals(peerId)) {
+      return;
+    }
+    Group.SenderFigures before = group.get().senderFigures();
     formation.senderReport(
         report.groupId(),
         peerId,
-        new Group.SenderFigures(report.bytesSent(), report.rounds(), report.retransmittedBytes()));
+        new Group.SenderFigures(
+            report.bytesSent(),
+            report.rounds(),
+            report.retransmittedBytes(),
+            report.nacksReceived()));
+    // Reports are running totals per group; the server-wide totals add what is new in each.
+    bytesMulticast.add(Math.max(0, report.bytesSent() - before.bytesSent()));
+    nacks.add(Math.max(0, report.nacksReceived() - before.nacksReceived()));
     changed.fire(new GroupsChanged());
+  }
+
+  /** Payload bytes multicast by all senders since the server started, as they reported. */
+  public long bytesMulticast() {
+    return bytesMulticast.sum();
+  }
+
+  /** NACKs received by all senders since the server started, as they reported. */
+  public long nacks() {
+    return nacks.sum();
   }
 
   public void done(String peerId, SignalMessage.Done done) {

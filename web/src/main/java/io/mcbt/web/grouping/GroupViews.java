@@ -27,6 +27,11 @@ final class GroupViews {
     view.put("bytesSent", group.senderFigures().bytesSent());
     view.put("rounds", group.senderFigures().rounds());
     view.put("retransmittedBytes", group.senderFigures().retransmittedBytes());
+    view.put("nacksReceived", group.senderFigures().nacksReceived());
+    long sendingNs = group.startedAtNs() == 0 ? 0 : nowNs - group.startedAtNs();
+    view.put(
+        "rateBitsPerSecond",
+        sendingNs <= 0 ? 0 : (long) (group.senderFigures().bytesSent() * 8e9 / sendingNs));
     view.put("members", group.members().stream().map(GroupViews::member).toList());
     return view;
   }

@@ -30,6 +30,8 @@ public class ServerMetrics {
     registry.gauge("mcbt_tracker_seeders", swarms, s -> stats(s).seeders());
     registry.gauge("mcbt_tracker_leechers", swarms, s -> stats(s).leechers());
     registry.gauge("mcbt_groups_active", signalling, g -> g.activeGroups().size());
+    registry.gauge("mcbt_groups_bytes_multicast", signalling, Signalling::bytesMulticast);
+    registry.gauge("mcbt_groups_nacks", signalling, Signalling::nacks);
   }
 
   private static TrackerStats stats(SwarmService swarms) {
