@@ -88,7 +88,8 @@ class OperationsIT {
       assertTrue(metrics.contains("mcbt_tracker_announces{mp_scope=\"application\"} 3"), metrics);
       assertTrue(metrics.contains("mcbt_tracker_leechers{mp_scope=\"application\"} 3"), metrics);
       assertTrue(metrics.contains("mcbt_groups_active{mp_scope=\"application\"} 0"), metrics);
-      assertTrue(metrics.contains("mcbt_groups_bytes_multicast{mp_scope=\"application\"} 0"), metrics);
+      assertTrue(
+          metrics.contains("mcbt_groups_bytes_multicast{mp_scope=\"application\"} 0"), metrics);
       assertTrue(metrics.contains("mcbt_groups_nacks{mp_scope=\"application\"} 0"), metrics);
       assertTrue(
           metrics.contains(
