@@ -63,11 +63,10 @@ async function publish(file) {
   status.className = "";
   status.textContent = `Publishing ${file.name}…`;
   try {
-    const response = await fetch(api("torrents"), {
-      method: "POST",
-      headers: { "Content-Type": "application/x-bittorrent" },
-      body: await file.arrayBuffer(),
-    });
+    const headers = { "Content-Type": "application/x-bittorrent" };
+    const token = $("#token").value.trim();
+    if (token) headers.Authorization = `Bearer ${token}`;
+    const response = await fetch(api("torrents"), { method: "POST", headers, body: await file.arrayBuffer() });
     const body = await response.json().catch(() => ({}));
     if (!response.ok) throw new Error(body.reason || `HTTP ${response.status}`);
     status.className = "ok";
@@ -218,6 +217,10 @@ zone.addEventListener("keydown", (event) => {
   if (event.key === "Enter" || event.key === " ") { event.preventDefault(); $("#file").click(); }
 });
 window.addEventListener("hashchange", route);
+
+// The token lives for this browser tab only.
+$("#token").value = sessionStorage.getItem("mcbt-token") || "";
+$("#token").addEventListener("change", () => sessionStorage.setItem("mcbt-token", $("#token").value.trim()));
 
 route();
 refreshGroups();

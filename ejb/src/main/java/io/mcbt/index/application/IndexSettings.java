@@ -2,6 +2,11 @@ package io.mcbt.index.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The index's limits, read once from MicroProfile Config (environment variables included). */
@@ -16,6 +21,43 @@ public class IndexSettings {
   @Inject
   @ConfigProperty(name = MAX_TORRENT_BYTES, defaultValue = "10485760")
   int maxTorrentBytes;
+
+  /**
+   * Who may publish: comma-separated bearer tokens ({@code MCBT_INDEX_UPLOAD_TOKENS}). Unset,
+   * anyone may; set, reading stays open to all and publishing needs one of them.
+   */
+  @Inject
+  @ConfigProperty(name = "mcbt.index.upload-tokens")
+  Optional<String> uploadTokens;
+
+  public boolean uploadsNeedToken() {
+    return !tokens().isEmpty();
+  }
+
+  /** Whether an {@code Authorization} header allows publishing. */
+  public boolean mayUpload(String authorization) {
+    List<String> tokens = tokens();
+    if (tokens.isEmpty()) {
+      return true;
+    }
+    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return false;
+    }
+    byte[] offered = authorization.substring(7).trim().getBytes(StandardCharsets.UTF_8);
+    // Compared in constant time, so that the time taken tells nothing about a token.
+    boolean allowed = false;
+    for (String token : tokens) {
+      allowed |= MessageDigest.isEqual(offered, token.getBytes(StandardCharsets.UTF_8));
+    }
+    return allowed;
+  }
+
+  private List<String> tokens() {
+    return Arrays.stream(uploadTokens.orElse("").split(","))
+        .map(String::trim)
+        .filter(token -> !token.isEmpty())
+        .toList();
+  }
 
   public int maxTorrentBytes() {
     return Math.max(1, Math.min(maxTorrentBytes, HARD_MAX_TORRENT_BYTES));

@@ -4,6 +4,7 @@ import io.mcbt.peer.index.IndexClient;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -17,8 +18,17 @@ final class ServerOption {
       description = "The index server (default: ${DEFAULT-VALUE}, or env MCBT_SERVER).")
   URI server;
 
+  @Option(
+      names = "--token",
+      paramLabel = "TOKEN",
+      defaultValue = "${env:MCBT_TOKEN}",
+      description =
+          "The token that publishing needs, where the server asks for one (or env MCBT_TOKEN).")
+  String token;
+
   IndexClient client() {
-    return new IndexClient(server, "mcbt-peer-client/" + VersionProvider.version());
+    return new IndexClient(
+        server, "mcbt-peer-client/" + VersionProvider.version(), Optional.ofNullable(token));
   }
 
   /** Accepts absolute http and https URLs without query or fragment. */

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The torrent index's REST API ({@code /api/torrents}) over HTTP. Every failure, whether the server
@@ -38,14 +39,23 @@ public final class IndexClient {
   private final String server;
   private final HttpClient http;
   private final String userAgent;
+  private final Optional<String> token;
 
   /**
    * @param server the server's base URL, such as {@code http://localhost:8080}
    * @param userAgent the {@code User-Agent} to send
    */
   public IndexClient(URI server, String userAgent) {
+    this(server, userAgent, Optional.empty());
+  }
+
+  /**
+   * @param token the bearer token that publishing needs, where the server asks for one
+   */
+  public IndexClient(URI server, String userAgent, Optional<String> token) {
     this.server = withoutTrailingSlash(Objects.requireNonNull(server).toString());
     this.userAgent = Objects.requireNonNull(userAgent);
+    this.token = token.filter(t -> !t.isBlank());
     this.http =
         HttpClient.newBuilder()
             .connectTimeout(CONNECT_TIMEOUT)
@@ -70,12 +80,13 @@ public final class IndexClient {
 
   /** Uploads a {@code .torrent} file as it is. */
   public Publication publish(byte[] torrentFile) throws IndexException {
-    HttpRequest request =
+    HttpRequest.Builder builder =
         request(torrents(""), JSON)
             .timeout(UPLOAD_TIMEOUT)
             .header("Content-Type", BITTORRENT)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(torrentFile))
-            .build();
+            .POST(HttpRequest.BodyPublishers.ofByteArray(torrentFile));
+    token.ifPresent(value -> builder.header("Authorization", "Bearer " + value));
+    HttpRequest request = builder.build();
     HttpResponse<byte[]> response = send(request);
     return new Publication(response.statusCode() == 201, json(response, TorrentDetails.class));
   }

@@ -10,4 +10,17 @@ public final class ApiException extends WebApplicationException {
   public ApiException(Response.Status status, String reason) {
     super(reason, ApiError.response(status, reason));
   }
+
+  /** A publish without a valid token: 401 with the bearer challenge (RFC 6750). */
+  public static ApiException unauthorized(String reason) {
+    return new ApiException(
+        reason,
+        Response.fromResponse(ApiError.response(Response.Status.UNAUTHORIZED, reason))
+            .header("WWW-Authenticate", "Bearer realm=\"mcbt\"")
+            .build());
+  }
+
+  private ApiException(String reason, Response response) {
+    super(reason, response);
+  }
 }

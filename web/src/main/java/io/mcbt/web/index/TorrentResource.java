@@ -64,6 +64,7 @@ public class TorrentResource {
           "The body is the .torrent file. With seederPort (and seederHost, else the caller's address), the seeder is registered with the tracker.")
   @APIResponse(responseCode = "201", description = "Published; Location names it")
   @APIResponse(responseCode = "200", description = "Already published; nothing changed")
+  @APIResponse(responseCode = "401", description = "Tokens are configured and none valid was sent")
   @APIResponse(
       responseCode = "400",
       description = "Malformed torrent",
@@ -101,9 +102,11 @@ public class TorrentResource {
   @Consumes(BITTORRENT)
   public Response publish(
       InputStream body,
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
       @QueryParam("seederPort") String seederPort,
       @QueryParam("seederHost") String seederHost) {
+    requireUploadToken(authorization);
     int maxBytes = settings.maxTorrentBytes();
     if (contentLength != null && contentLength > maxBytes) {
       throw BoundedBody.tooLarge(maxBytes);
@@ -120,8 +123,10 @@ public class TorrentResource {
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   public Response publishForm(
       List<EntityPart> parts,
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @QueryParam("seederPort") String seederPort,
       @QueryParam("seederHost") String seederHost) {
+    requireUploadToken(authorization);
     Optional<PeerEndpoint> seeder = seeder(seederHost, seederPort);
     EntityPart torrent =
         parts.stream()
@@ -133,6 +138,15 @@ public class TorrentResource {
                         Response.Status.BAD_REQUEST,
                         "the form has no part named \"torrent\" holding the .torrent file"));
     return published(BoundedBody.read(torrent.getContent(), settings.maxTorrentBytes()), seeder);
+  }
+
+  private void requireUploadToken(String authorization) {
+    if (!settings.mayUpload(authorization)) {
+      throw ApiException.unauthorized(
+          authorization == null
+              ? "publishing needs a token: send Authorization: Bearer <token>"
+              : "this token may not publish");
+    }
   }
 
   /**
