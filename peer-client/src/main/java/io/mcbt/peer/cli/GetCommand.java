@@ -68,6 +68,11 @@ final class GetCommand implements Callable<Integer> {
                 }
 
                 @Override
+                public void progress(long verifiedBytes) {
+                  groups.progress(verifiedBytes);
+                }
+
+                @Override
                 public void completed() {
                   groups.done();
                 }

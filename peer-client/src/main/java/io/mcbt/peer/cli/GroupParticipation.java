@@ -21,6 +21,7 @@ final class GroupParticipation implements AutoCloseable {
   private final Optional<SignalSession> session;
   private final PrintWriter out;
   private Optional<SignalMessage.GroupAssign> group = Optional.empty();
+  private long lastProgressNs;
 
   private GroupParticipation(Optional<SignalSession> session, PrintWriter out) {
     this.session = session;
@@ -80,6 +81,20 @@ final class GroupParticipation implements AutoCloseable {
     } catch (IOException e) {
       out.printf("not offered as a multicast sender: %s%n", e.getMessage());
       out.flush();
+    }
+  }
+
+  /** Verified bytes so far, for the group's view; sent at most every two seconds. */
+  void progress(long verifiedBytes) {
+    long now = System.nanoTime();
+    if (session.isEmpty() || group.isEmpty() || now - lastProgressNs < 2_000_000_000L) {
+      return;
+    }
+    lastProgressNs = now;
+    try {
+      session.get().progress(group.get().groupId(), verifiedBytes);
+    } catch (IOException e) {
+      // progress is informative; the transfer goes on, and done is still sent at the end
     }
   }
 

@@ -44,6 +44,9 @@ final class SwarmRunner {
     /** The session listens on {@code port}; a long call here does not hold up the transfer. */
     default void started(int port) throws InterruptedException {}
 
+    /** About once a second: bytes verified so far. */
+    default void progress(long verifiedBytes) {}
+
     /** Every piece is verified. */
     default void completed() {}
   }
@@ -156,7 +159,9 @@ final class SwarmRunner {
         try {
           session.completion().get(POLL_MILLIS, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-          progress.update(session.stats());
+          SessionStats stats = session.stats();
+          progress.update(stats);
+          listener.progress(stats.totalBytes() - stats.leftBytes());
           continue;
         } catch (ExecutionException e) {
           throw e.getCause() instanceof Exception cause ? cause : e;
