@@ -72,9 +72,18 @@ class PeerWireInteropIT {
   }
 
   @AfterAll
-  static void stopServer() {
+  static void stopServerAndDropTheData() throws IOException {
     if (server != null) {
       server.close();
+    }
+    // The logs stay in the work folder; the copies of the data (MIB MiB each) do not.
+    if (shared != null && Files.isDirectory(shared)) {
+      try (Stream<Path> files = Files.walk(shared)) {
+        for (Path file :
+            files.filter(f -> f.getFileName().toString().startsWith("data.bin")).toList()) {
+          Files.deleteIfExists(file);
+        }
+      }
     }
   }
 
