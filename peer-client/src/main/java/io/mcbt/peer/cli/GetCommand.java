@@ -60,6 +60,7 @@ final class GetCommand implements Callable<Integer> {
               peer.quiet,
               out,
               spec.commandLine().getErr())
+          .jsonProgress(peer.json)
           .listener(
               new SwarmRunner.Listener() {
                 @Override

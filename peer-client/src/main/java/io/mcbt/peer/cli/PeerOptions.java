@@ -30,6 +30,11 @@ final class PeerOptions {
       description = "No progress display; errors and the final line only.")
   boolean quiet;
 
+  @Option(
+      names = "--json",
+      description = "Progress as one JSON object a second on standard error, for programs.")
+  boolean json;
+
   SessionConfig config(CommandLine commandLine) {
     if (port < 0 || port > 0xFFFF) {
       throw new UsageException(commandLine, "--port: " + port + " is not a port (0 to 65535)");

@@ -58,6 +58,7 @@ final class SeedCommand implements Callable<Integer> {
               peer.quiet,
               out,
               spec.commandLine().getErr())
+          .jsonProgress(peer.json)
           .listener(
               new SwarmRunner.Listener() {
                 @Override

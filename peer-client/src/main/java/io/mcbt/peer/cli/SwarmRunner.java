@@ -38,6 +38,7 @@ final class SwarmRunner {
   private final PrintWriter out;
   private final PrintWriter err;
   private Listener listener = new Listener() {};
+  private boolean jsonProgress;
 
   /** What a command does around the transfer: join a multicast group, say it is done. */
   interface Listener {
@@ -64,6 +65,11 @@ final class SwarmRunner {
     this.quiet = quiet;
     this.out = out;
     this.err = err;
+  }
+
+  SwarmRunner jsonProgress(boolean value) {
+    this.jsonProgress = value;
+    return this;
   }
 
   SwarmRunner listener(Listener value) {
@@ -154,7 +160,8 @@ final class SwarmRunner {
     long startNanos = System.nanoTime();
     listener.started(session.port());
     boolean announcedDone = found.isComplete();
-    try (TransferProgress progress = TransferProgress.start(metainfo.info().name(), quiet, err)) {
+    try (TransferProgress progress =
+        TransferProgress.start(metainfo.info().name(), quiet, jsonProgress, err)) {
       while (true) {
         try {
           session.completion().get(POLL_MILLIS, TimeUnit.MILLISECONDS);

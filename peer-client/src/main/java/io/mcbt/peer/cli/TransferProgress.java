@@ -1,8 +1,12 @@
 package io.mcbt.peer.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mcbt.peer.session.SessionStats;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -20,6 +24,14 @@ interface TransferProgress extends AutoCloseable {
 
   /** A bar on a terminal, plain lines otherwise, nothing when {@code quiet}. */
   static TransferProgress start(String name, boolean quiet, PrintWriter err) {
+    return start(name, quiet, false, err);
+  }
+
+  /** As above; with {@code json}, one JSON object a second instead, for programs to read. */
+  static TransferProgress start(String name, boolean quiet, boolean json, PrintWriter err) {
+    if (json) {
+      return new JsonLines(name, err, System::nanoTime);
+    }
     if (quiet) {
       return new TransferProgress() {
         @Override
@@ -127,6 +139,68 @@ interface TransferProgress extends AutoCloseable {
           stats.peers(),
           eta,
           ByteSizes.human(stats.uploadedBytes()));
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  /**
+   * One JSON object a second on standard error, for programs: {@code {"name":"ubuntu.iso",
+   * "state":"downloading","percent":37,"totalBytes":…,"verifiedBytes":…,"downloadedBytes":…,
+   * "uploadedBytes":…,"bytesPerSecond":…,"peers":4,"etaSeconds":51}}; {@code etaSeconds} is -1 when
+   * unknown.
+   */
+  final class JsonLines implements TransferProgress {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final String name;
+    private final PrintWriter out;
+    private final LongSupplier nanoTime;
+    private long lastNanos;
+    private long lastBytes;
+
+    JsonLines(String name, PrintWriter out, LongSupplier nanoTime) {
+      this.name = name;
+      this.out = out;
+      this.nanoTime = nanoTime;
+      this.lastNanos = nanoTime.getAsLong();
+    }
+
+    @Override
+    public void update(SessionStats stats) {
+      long now = nanoTime.getAsLong();
+      double seconds = Math.max(now - lastNanos, 1) / 1e9;
+      boolean seeding = stats.leftBytes() == 0;
+      long bytes = seeding ? stats.uploadedBytes() : stats.downloadedBytes();
+      long rate = (long) (Math.max(0, bytes - lastBytes) / seconds);
+      lastNanos = now;
+      lastBytes = bytes;
+      out.println(line(stats, rate));
+      out.flush();
+    }
+
+    String line(SessionStats stats, long bytesPerSecond) {
+      long verified = stats.totalBytes() - stats.leftBytes();
+      Map<String, Object> line = new LinkedHashMap<>();
+      line.put("name", name);
+      line.put("state", stats.leftBytes() == 0 ? "seeding" : "downloading");
+      line.put("percent", stats.totalBytes() == 0 ? 100 : verified * 100 / stats.totalBytes());
+      line.put("totalBytes", stats.totalBytes());
+      line.put("verifiedBytes", verified);
+      line.put("downloadedBytes", stats.downloadedBytes());
+      line.put("uploadedBytes", stats.uploadedBytes());
+      line.put("bytesPerSecond", bytesPerSecond);
+      line.put("peers", stats.peers());
+      line.put(
+          "etaSeconds",
+          stats.leftBytes() == 0
+              ? 0
+              : bytesPerSecond == 0 ? -1 : stats.leftBytes() / bytesPerSecond);
+      try {
+        return JSON.writeValueAsString(line);
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("numbers and strings always make JSON", e);
+      }
     }
 
     @Override

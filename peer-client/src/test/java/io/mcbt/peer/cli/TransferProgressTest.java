@@ -49,4 +49,20 @@ class TransferProgressTest {
         "get ubuntu.iso: 0% (0 B of 100 MiB) 0 B/s, 0 peers, ETA ?, uploaded 0 B",
         text.toString().strip());
   }
+
+  @Test
+  void jsonProgressIsOneObjectALineWithEveryFigure() {
+    StringWriter json = new StringWriter();
+    TransferProgress.JsonLines progress =
+        new TransferProgress.JsonLines("ubuntu.iso", new PrintWriter(json), nowNanos::get);
+    nowNanos.addAndGet(TimeUnit.SECONDS.toNanos(2));
+
+    progress.update(new SessionStats(25, 100, 100 * MIB, 75 * MIB, 25 * MIB, 0, 3));
+
+    assertEquals(
+        "{\"name\":\"ubuntu.iso\",\"state\":\"downloading\",\"percent\":25,"
+            + "\"totalBytes\":104857600,\"verifiedBytes\":26214400,\"downloadedBytes\":26214400,"
+            + "\"uploadedBytes\":0,\"bytesPerSecond\":13107200,\"peers\":3,\"etaSeconds\":6}",
+        json.toString().strip());
+  }
 }
