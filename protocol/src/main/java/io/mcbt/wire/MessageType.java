@@ -12,7 +12,7 @@ enum MessageType {
   NOT_INTERESTED(
       PeerWireCodec.ID_NOT_INTERESTED, "not interested", PeerMessage.NotInterested.class, 1),
   HAVE(PeerWireCodec.ID_HAVE, "have", PeerMessage.Have.class, 5),
-  BITFIELD(PeerWireCodec.ID_BITFIELD, "bitfield", PeerMessage.Bitfield.class, 1),
+  BITFIELD(PeerWireCodec.ID_BITFIELD, "bitfield", Bitfield.class, 1),
   REQUEST(PeerWireCodec.ID_REQUEST, "request", PeerMessage.Request.class, BLOCK_REFERENCE_LENGTH),
   PIECE(PeerWireCodec.ID_PIECE, "piece", PeerMessage.Piece.class, PIECE_HEADER_LENGTH),
   CANCEL(PeerWireCodec.ID_CANCEL, "cancel", PeerMessage.Cancel.class, BLOCK_REFERENCE_LENGTH),

@@ -1,7 +1,6 @@
 package io.mcbt.wire;
 
 import io.mcbt.wire.PeerMessage.AllowedFast;
-import io.mcbt.wire.PeerMessage.Bitfield;
 import io.mcbt.wire.PeerMessage.Cancel;
 import io.mcbt.wire.PeerMessage.Extended;
 import io.mcbt.wire.PeerMessage.Have;

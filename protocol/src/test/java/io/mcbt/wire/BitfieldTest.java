@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mcbt.wire.PeerMessage.Bitfield;
 import java.util.BitSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;

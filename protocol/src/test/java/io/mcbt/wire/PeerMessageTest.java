@@ -46,7 +46,7 @@ class PeerMessageTest {
         invalid("extended id 256", () -> new Extended(256, new byte[0])),
         invalid("extended id -1", () -> new Extended(-1, new byte[0])),
         invalid("extended null payload", () -> new Extended(0, null)),
-        invalid("bitfield null", () -> new PeerMessage.Bitfield(null)));
+        invalid("bitfield null", () -> new Bitfield(null)));
   }
 
   private static Arguments invalid(String what, Supplier<PeerMessage> build) {

@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mcbt.wire.PeerMessage.AllowedFast;
-import io.mcbt.wire.PeerMessage.Bitfield;
 import io.mcbt.wire.PeerMessage.Cancel;
 import io.mcbt.wire.PeerMessage.Extended;
 import io.mcbt.wire.PeerMessage.Have;

@@ -90,8 +90,7 @@ class PeerWireCodecInvalidContentTest {
   @MethodSource("badBitfields")
   void aBitfieldThatDoesNotFitTheTorrentIsRefused(String what, int pieceCount, String frame)
       throws Exception {
-    PeerMessage.Bitfield bitfield =
-        (PeerMessage.Bitfield) PeerWireCodec.decode(ByteBuffer.wrap(hex(frame)), LIMITS);
+    Bitfield bitfield = (Bitfield) PeerWireCodec.decode(ByteBuffer.wrap(hex(frame)), LIMITS);
 
     assertThrows(MalformedMessageException.class, () -> bitfield.validate(pieceCount));
   }

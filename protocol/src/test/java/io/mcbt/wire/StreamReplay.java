@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mcbt.wire.PeerMessage.Bitfield;
 import io.mcbt.wire.PeerMessage.Extended;
 import io.mcbt.wire.PeerMessage.Piece;
 import io.mcbt.wire.PeerWireCodec.Limits;

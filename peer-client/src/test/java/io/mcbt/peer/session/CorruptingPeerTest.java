@@ -11,6 +11,7 @@ import io.mcbt.peer.storage.PieceTracker;
 import io.mcbt.peer.testing.TestTorrents;
 import io.mcbt.peer.tracker.TrackerClient;
 import io.mcbt.tracker.PeerId;
+import io.mcbt.wire.Bitfield;
 import io.mcbt.wire.Handshake;
 import io.mcbt.wire.PeerMessage;
 import io.mcbt.wire.PeerWireCodec;
@@ -94,7 +95,7 @@ class CorruptingPeerTest {
       new Handshake(0, metainfo.infoHash(), new PeerId(id)).encode(frame);
       BitSet all = new BitSet();
       all.set(0, metainfo.info().pieceCount());
-      PeerWireCodec.encode(PeerMessage.Bitfield.of(metainfo.info().pieceCount(), all), frame);
+      PeerWireCodec.encode(Bitfield.of(metainfo.info().pieceCount(), all), frame);
       PeerWireCodec.encode(PeerMessage.UNCHOKE, frame);
       out.write(frame.array(), 0, frame.position());
       Limits limits = Limits.forPieceCount(metainfo.info().pieceCount());
