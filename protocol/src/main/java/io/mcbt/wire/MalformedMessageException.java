@@ -10,7 +10,7 @@ package io.mcbt.wire;
 public final class MalformedMessageException extends Exception {
   private static final long serialVersionUID = 1L;
 
-  MalformedMessageException(String message) {
+  public MalformedMessageException(String message) {
     super(message, null, false, false);
   }
 }
