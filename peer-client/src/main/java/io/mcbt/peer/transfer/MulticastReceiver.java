@@ -1,0 +1,468 @@
+package io.mcbt.peer.transfer;
+
+import io.mcbt.peer.storage.PieceTracker;
+import io.mcbt.peer.storage.StorageException;
+import io.mcbt.transfer.BlockLayout;
+import io.mcbt.transfer.DataFrame;
+import io.mcbt.transfer.EndFrame;
+import io.mcbt.transfer.FrameAuthenticator;
+import io.mcbt.transfer.FrameHeader;
+import io.mcbt.transfer.FrameType;
+import io.mcbt.transfer.MalformedFrameException;
+import io.mcbt.transfer.Nack;
+import io.mcbt.transfer.SessionParameters;
+import io.mcbt.transfer.StatusRequest;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * A member's side of a group session: joins the group's address on one interface, writes every
+ * block that authenticates into the piece store, hands each piece whose blocks are all in to a
+ * verifying thread (a piece that fails its hash gives its blocks back, so they are asked for
+ * again), repairs lost blocks from repair blocks, and answers the sender's status requests with
+ * NACKs by unicast. Ends when the sender ends the session, when it falls silent, or on {@link
+ * #close()}; what is still missing then comes over the peer wire protocol.
+ */
+public final class MulticastReceiver implements AutoCloseable {
+  /** How a member's part in a session ended. */
+  public enum Outcome {
+    /** Every piece is verified. */
+    COMPLETE,
+    /** The sender ended the session before this member had everything. */
+    SENDER_ENDED,
+    /** No frame of the session came for the silence timeout. */
+    SILENT,
+    /** Closed from outside. */
+    CLOSED
+  }
+
+  /** What the member has seen so far. */
+  public record Figures(
+      long datagrams,
+      long blockBytes,
+      long dropped,
+      long duplicates,
+      long repaired,
+      long badPieces,
+      long nacksSent,
+      int round) {}
+
+  private static final int RUN_BYTES = 256 * 1024;
+  private static final int RECEIVE_BUFFER_BYTES = 8 * 1024 * 1024;
+
+  private final long session;
+  private final DatagramChannel group;
+  private final DatagramChannel feedback;
+  private final Selector selector;
+  private final FrameAuthenticator authenticator;
+  private final PieceTracker pieces;
+  private final FeedbackDelay delay;
+  private final long silenceNs;
+  private final Consumer<String> log;
+  private final ExecutorService verifier;
+  private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+  private final ByteBuffer in = ByteBuffer.allocateDirect(65_536);
+  private final ByteBuffer out = ByteBuffer.allocate(2_048);
+  private final AtomicLong badPieces = new AtomicLong();
+  private final Thread thread;
+  private volatile boolean closed;
+  private volatile Figures figures = new Figures(0, 0, 0, 0, 0, 0, 0, 0);
+
+  private ReceivedBlocks blocks;
+  private RepairDecoder repairs;
+  private RunWriter writer;
+  private SessionParameters parameters;
+  private long datagrams;
+  private long blockBytes;
+  private long dropped;
+  private long duplicates;
+  private long nacksSent;
+  private int round;
+  private long lastFrameNs;
+  private long nackDueNs = Long.MAX_VALUE;
+  private StatusRequest pendingRequest;
+  private SocketAddress sender;
+  private boolean toldComplete;
+
+  private MulticastReceiver(
+      long session,
+      DatagramChannel group,
+      DatagramChannel feedback,
+      Selector selector,
+      byte[] key,
+      PieceTracker pieces,
+      FeedbackDelay delay,
+      Duration silence,
+      Consumer<String> log) {
+    this.session = session;
+    this.group = group;
+    this.feedback = feedback;
+    this.selector = selector;
+    this.authenticator = new FrameAuthenticator(key);
+    this.pieces = pieces;
+    this.delay = delay;
+    this.silenceNs = silence.toNanos();
+    this.log = log;
+    this.verifier =
+        Executors.newSingleThreadExecutor(
+            runnable -> {
+              Thread verifying = new Thread(runnable, "multicast-verify-" + session);
+              verifying.setDaemon(true);
+              return verifying;
+            });
+    this.thread = new Thread(this::run, "multicast-receiver-" + session);
+    this.thread.setDaemon(true);
+  }
+
+  /**
+   * Joins {@code address}:{@code port} on {@code nic} and starts receiving session {@code session}
+   * into {@code pieces}; NACKs leave from {@code bind}.
+   */
+  public static MulticastReceiver start(
+      long session,
+      InetSocketAddress address,
+      byte[] key,
+      NetworkInterface nic,
+      InetAddress bind,
+      PieceTracker pieces,
+      Duration silence,
+      FeedbackDelay delay,
+      Consumer<String> log)
+      throws IOException {
+    DatagramChannel group = DatagramChannel.open(StandardProtocolFamily.INET);
+    DatagramChannel feedback = null;
+    Selector selector = null;
+    try {
+      group.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+      group.setOption(StandardSocketOptions.SO_RCVBUF, RECEIVE_BUFFER_BYTES);
+      // Bound to the group's address, not the wildcard, so that only this group's datagrams come.
+      group.bind(address);
+      group.join(address.getAddress(), nic);
+      group.configureBlocking(false);
+      feedback =
+          DatagramChannel.open(StandardProtocolFamily.INET).bind(new InetSocketAddress(bind, 0));
+      selector = Selector.open();
+      group.register(selector, SelectionKey.OP_READ);
+      MulticastReceiver receiver =
+          new MulticastReceiver(
+              session, group, feedback, selector, key, pieces, delay, silence, log);
+      int buffer = group.getOption(StandardSocketOptions.SO_RCVBUF);
+      if (buffer < RECEIVE_BUFFER_BYTES) {
+        log.accept(
+            "multicast receive buffer is "
+                + buffer / 1024
+                + " KiB (raise net.core.rmem_max to "
+                + RECEIVE_BUFFER_BYTES
+                + " for fewer losses at high rates)");
+      }
+      receiver.thread.start();
+      return receiver;
+    } catch (IOException | RuntimeException e) {
+      group.close();
+      if (feedback != null) {
+        feedback.close();
+      }
+      if (selector != null) {
+        selector.close();
+      }
+      throw e;
+    }
+  }
+
+  public CompletableFuture<Outcome> outcome() {
+    return outcome;
+  }
+
+  public Figures figures() {
+    return figures;
+  }
+
+  private void run() {
+    lastFrameNs = System.nanoTime();
+    Outcome result = Outcome.CLOSED;
+    try {
+      result = receive();
+    } catch (ClosedChannelException e) {
+      result = Outcome.CLOSED;
+    } catch (IOException | StorageException e) {
+      log.accept("multicast reception stopped: " + e.getMessage());
+      result = Outcome.SENDER_ENDED;
+    } finally {
+      finish(result);
+    }
+  }
+
+  private Outcome receive() throws IOException {
+    while (!closed) {
+      long now = System.nanoTime();
+      long waitNs = Math.min(nackDueNs, lastFrameNs + silenceNs) - now;
+      if (waitNs > 0) {
+        selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitNs)));
+        selector.selectedKeys().clear();
+      }
+      SocketAddress from;
+      while ((from = receiveOne()) != null) {
+        Outcome ended = handle(from);
+        if (ended != null) {
+          return ended;
+        }
+        sendDueNack(System.nanoTime());
+      }
+      now = System.nanoTime();
+      sendDueNack(now);
+      if (!toldComplete && pieces.state().isComplete() && sender != null) {
+        tellComplete();
+      }
+      if (now - lastFrameNs > silenceNs) {
+        return pieces.state().isComplete() ? Outcome.COMPLETE : Outcome.SILENT;
+      }
+      publishFigures();
+    }
+    return Outcome.CLOSED;
+  }
+
+  private SocketAddress receiveOne() throws IOException {
+    in.clear();
+    SocketAddress from = group.receive(in);
+    in.flip();
+    return from;
+  }
+
+  /** Handles the datagram in {@link #in}; returns an outcome when it ends the session. */
+  private Outcome handle(SocketAddress from) {
+    datagrams++;
+    FrameType type = FrameHeader.typeOf(in);
+    if (type == null
+        || type == FrameType.NACK
+        || FrameHeader.session(in) != session
+        || !authenticator.verify(in)) {
+      dropped++;
+      return null;
+    }
+    lastFrameNs = System.nanoTime();
+    if (!adopt(FrameHeader.blockSize(in), FrameHeader.codingBlocks(in))) {
+      dropped++;
+      return null;
+    }
+    round = Math.max(round, FrameHeader.round(in));
+    switch (type) {
+      case DATA -> data();
+      case REPAIR -> repair();
+      case STATUS_REQUEST -> statusRequest(from);
+      case END -> {
+        return end();
+      }
+      default -> dropped++;
+    }
+    return null;
+  }
+
+  /** Takes the session's block size and coding from its frames; a new sender may change them. */
+  private boolean adopt(int blockSize, int codingBlocks) {
+    if (parameters != null
+        && parameters.blockSize() == blockSize
+        && parameters.codingBlocks() == codingBlocks) {
+      return true;
+    }
+    if (blockSize == 0 || codingBlocks > SessionParameters.MAX_CODING_BLOCKS) {
+      return false;
+    }
+    if (writer != null) {
+      writer.flush();
+    }
+    parameters = new SessionParameters(session, blockSize, codingBlocks);
+    BlockLayout layout =
+        new BlockLayout(
+            pieces.store().info().totalLength(),
+            Math.toIntExact(pieces.store().info().pieceLength()),
+            blockSize);
+    blocks = new ReceivedBlocks(layout, pieces.state());
+    repairs = codingBlocks == 0 ? null : new RepairDecoder(layout, codingBlocks, blocks, pieces);
+    writer = new RunWriter(pieces, RUN_BYTES);
+    return true;
+  }
+
+  private void data() {
+    int piece = FrameHeader.first(in);
+    int offset = FrameHeader.second(in);
+    int length = FrameHeader.bodyLength(in);
+    int block = blocks.layout().blockAt(piece, offset, length);
+    if (block < 0) {
+      dropped++;
+      return;
+    }
+    if (blocks.has(block)) {
+      duplicates++;
+      return;
+    }
+    int body = DataFrame.blockIndex(in);
+    in.limit(body + length).position(body);
+    writer.write(piece, offset, in);
+    blockBytes += length;
+    if (blocks.mark(block)) {
+      writer.flush(piece);
+      verify(piece);
+    }
+  }
+
+  private void repair() {
+    if (repairs == null) {
+      dropped++;
+      return;
+    }
+    int body = DataFrame.blockIndex(in);
+    int length = FrameHeader.bodyLength(in);
+    int codingGroup = FrameHeader.first(in);
+    int index = FrameHeader.second(in);
+    in.limit(body + length).position(body);
+    if (!repairs.accept(codingGroup, index, in, writer)) {
+      duplicates++;
+      return;
+    }
+    for (int piece : repairs.completedPieces()) {
+      verify(piece);
+    }
+  }
+
+  private void statusRequest(SocketAddress from) {
+    StatusRequest request;
+    try {
+      request = StatusRequest.decode(in);
+    } catch (MalformedFrameException e) {
+      dropped++;
+      return;
+    }
+    sender = from;
+    pendingRequest = request;
+    nackDueNs = System.nanoTime() + delay.delayNs(request.replyWithinMillis() * 1_000_000L);
+  }
+
+  private Outcome end() {
+    try {
+      EndFrame.decode(in);
+    } catch (MalformedFrameException e) {
+      dropped++;
+      return null;
+    }
+    return Outcome.SENDER_ENDED;
+  }
+
+  private void verify(int piece) {
+    verifier.execute(
+        () -> {
+          if (!pieces.verifyPiece(piece)) {
+            blocks.forgetPiece(piece);
+            badPieces.incrementAndGet();
+          } else if (pieces.state().isComplete()) {
+            selector.wakeup();
+          }
+        });
+  }
+
+  private void sendDueNack(long now) {
+    if (now < nackDueNs || pendingRequest == null) {
+      return;
+    }
+    StatusRequest request = pendingRequest;
+    pendingRequest = null;
+    nackDueNs = Long.MAX_VALUE;
+    boolean complete = pieces.state().isComplete();
+    send(
+        blocks.nack(
+            parameters, request.round(), request.sentBlocks(), complete, request.passComplete()));
+    toldComplete |= complete;
+  }
+
+  /** Says so at once when the last piece verifies, rather than at the next status request. */
+  private void tellComplete() {
+    send(blocks.nack(parameters, round, 0, true, false));
+    toldComplete = true;
+  }
+
+  private void send(Nack nack) {
+    out.clear();
+    nack.encode(out);
+    authenticator.seal(out);
+    try {
+      feedback.send(out, sender);
+      nacksSent++;
+    } catch (IOException e) {
+      // The next status request asks again; a lost NACK only delays a repair.
+    }
+  }
+
+  private void publishFigures() {
+    figures =
+        new Figures(
+            datagrams,
+            blockBytes,
+            dropped,
+            duplicates,
+            repairs == null ? 0 : repairs.repaired(),
+            badPieces.get(),
+            nacksSent,
+            round);
+  }
+
+  private void finish(Outcome result) {
+    try {
+      if (writer != null) {
+        writer.flush();
+      }
+      verifier.shutdown();
+      verifier.awaitTermination(1, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (StorageException e) {
+      log.accept("multicast reception: " + e.getMessage());
+    }
+    if (result != Outcome.CLOSED && pieces.state().isComplete()) {
+      result = Outcome.COMPLETE;
+      if (!toldComplete && sender != null && parameters != null) {
+        tellComplete();
+      }
+    }
+    publishFigures();
+    closeQuietly();
+    outcome.complete(result);
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    selector.wakeup();
+    try {
+      thread.join(TimeUnit.SECONDS.toMillis(10));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    closeQuietly();
+  }
+
+  private void closeQuietly() {
+    for (AutoCloseable closeable : new AutoCloseable[] {group, feedback, selector}) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        // closing on the way out
+      }
+    }
+  }
+}

@@ -1,0 +1,508 @@
+package io.mcbt.peer.transfer;
+
+import io.mcbt.peer.storage.PieceStore;
+import io.mcbt.transfer.BlockLayout;
+import io.mcbt.transfer.DataFrame;
+import io.mcbt.transfer.EndFrame;
+import io.mcbt.transfer.FrameAuthenticator;
+import io.mcbt.transfer.FrameHeader;
+import io.mcbt.transfer.FrameType;
+import io.mcbt.transfer.MalformedFrameException;
+import io.mcbt.transfer.Nack;
+import io.mcbt.transfer.SessionParameters;
+import io.mcbt.transfer.StatusRequest;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.DatagramChannel;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+
+/**
+ * A group's sender: multicasts every block of the torrent once (the pass), paced and adapting its
+ * rate to the losses the members report on the way, then runs repair rounds: a status request, the
+ * members' NACKs, and repair blocks for what they miss, until every member is complete or the round
+ * limit is hit. Members added later (late joiners) get the remaining pass and repairs.
+ *
+ * <p>One thread sends; another reads NACKs from the same socket and queues them, since members
+ * answer to the address status requests come from.
+ */
+public final class MulticastSender implements AutoCloseable {
+  /** What a session cost, for the group's record. */
+  public record Figures(
+      long bytesSent,
+      long datagramsSent,
+      int rounds,
+      long retransmittedBytes,
+      long nacksReceived,
+      long rejected,
+      int membersComplete,
+      int members,
+      double rateBytesPerSecond) {}
+
+  private static final long PARK_THRESHOLD_NS = 300_000;
+  private static final int SEND_BUFFER_BYTES = 4 * 1024 * 1024;
+
+  private final SessionParameters parameters;
+  private final BlockLayout layout;
+  private final InetSocketAddress group;
+  private final DatagramChannel channel;
+  private final PieceStore store;
+  private final SenderSettings settings;
+  private final long statusIntervalNs;
+  private final long roundTimeoutNs;
+  private final int replyWithinMillis;
+  private final FrameAuthenticator sealer;
+  private final FrameAuthenticator checker;
+  private final Consumer<Figures> reports;
+  private final Consumer<String> log;
+  private final AtomicInteger members = new AtomicInteger();
+  private final LinkedBlockingQueue<Answer> answers = new LinkedBlockingQueue<>();
+  private final CompletableFuture<EndFrame.Reason> ended = new CompletableFuture<>();
+  private final ByteBuffer frame = ByteBuffer.allocateDirect(65_536);
+  private final ByteBuffer pieceBuffer;
+  private final Set<SocketAddress> complete = new HashSet<>();
+  private final Map<SocketAddress, long[]> lastCounts = new HashMap<>();
+  private final Thread sending;
+  private final Thread feedback;
+  private final RepairEncoder encoder;
+  private RateControl rate;
+  private Pacer pacer;
+  private volatile boolean closed;
+  private volatile Figures figures;
+  private int bufferedPiece = -1;
+  private long bytesSent;
+  private long datagramsSent;
+  private long retransmittedBytes;
+  private long nacksReceived;
+  private long rejected;
+  private int round;
+  private double worstLossInInterval;
+
+  private record Answer(SocketAddress from, Nack nack) {}
+
+  private MulticastSender(
+      long session,
+      InetSocketAddress group,
+      DatagramChannel channel,
+      byte[] key,
+      PieceStore store,
+      int blockSize,
+      SenderSettings settings,
+      Timers timers,
+      Consumer<Figures> reports,
+      Consumer<String> log) {
+    this.layout =
+        new BlockLayout(
+            store.info().totalLength(), Math.toIntExact(store.info().pieceLength()), blockSize);
+    int coding = Math.min(settings.codingBlocks(), layout.blockCount());
+    this.parameters = new SessionParameters(session, blockSize, coding);
+    this.group = group;
+    this.channel = channel;
+    this.store = store;
+    this.settings = settings;
+    this.statusIntervalNs = timers.statusIntervalNs();
+    this.roundTimeoutNs = timers.roundTimeoutNs();
+    this.replyWithinMillis = (int) Math.min(0xffff, timers.nackDelayMaxNs() / 1_000_000);
+    this.sealer = new FrameAuthenticator(key);
+    this.checker = new FrameAuthenticator(key);
+    this.reports = reports;
+    this.log = log;
+    this.pieceBuffer = ByteBuffer.allocateDirect(Math.toIntExact(store.info().pieceLength()));
+    this.encoder = coding == 0 ? null : new RepairEncoder(new CodingGroups(layout, coding), store);
+    this.sending = new Thread(this::run, "multicast-sender-" + session);
+    this.feedback = new Thread(this::readAnswers, "multicast-feedback-" + session);
+    this.figures = snapshot();
+  }
+
+  /** The group's timers, as the tracker derived them from the members' RTT. */
+  public record Timers(long statusIntervalNs, long nackDelayMaxNs, long roundTimeoutNs) {}
+
+  /**
+   * Starts sending {@code store} to session {@code session} at {@code group} over {@code nic}.
+   *
+   * @param members how many members the group has so far
+   * @param ttl the multicast TTL (1 keeps datagrams on the link)
+   */
+  public static MulticastSender start(
+      long session,
+      InetSocketAddress group,
+      int ttl,
+      byte[] key,
+      NetworkInterface nic,
+      InetAddress bind,
+      PieceStore store,
+      int members,
+      SenderSettings settings,
+      Timers timers,
+      Consumer<Figures> reports,
+      Consumer<String> log)
+      throws IOException {
+    DatagramChannel channel = DatagramChannel.open(StandardProtocolFamily.INET);
+    try {
+      channel.setOption(StandardSocketOptions.IP_MULTICAST_IF, nic);
+      channel.setOption(StandardSocketOptions.IP_MULTICAST_TTL, ttl);
+      channel.setOption(StandardSocketOptions.IP_MULTICAST_LOOP, true);
+      channel.setOption(StandardSocketOptions.SO_SNDBUF, SEND_BUFFER_BYTES);
+      channel.bind(new InetSocketAddress(bind, 0));
+      MulticastSender sender =
+          new MulticastSender(
+              session,
+              group,
+              channel,
+              key,
+              store,
+              BlockSizes.choose(settings.blockSize(), nic),
+              settings,
+              timers,
+              reports,
+              log);
+      sender.members.set(members);
+      sender.feedback.setDaemon(true);
+      sender.sending.setDaemon(true);
+      sender.feedback.start();
+      sender.sending.start();
+      return sender;
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+  }
+
+  /** More members joined (late joiners): they get what is left of the pass, then repairs. */
+  public void addMembers(int count) {
+    members.addAndGet(count);
+    LockSupport.unpark(sending);
+  }
+
+  public CompletableFuture<EndFrame.Reason> ended() {
+    return ended;
+  }
+
+  /** The figures as of the last round (or the start). */
+  public Figures figures() {
+    return figures;
+  }
+
+  private Figures snapshot() {
+    return new Figures(
+        bytesSent,
+        datagramsSent,
+        round,
+        retransmittedBytes,
+        nacksReceived,
+        rejected,
+        complete.size(),
+        members.get(),
+        rate == null ? 0 : rate.rate());
+  }
+
+  public int blockSize() {
+    return parameters.blockSize();
+  }
+
+  private void run() {
+    EndFrame.Reason reason = EndFrame.Reason.STOPPED;
+    try {
+      long now = System.nanoTime();
+      double ceiling = settings.rateCeilingBytesPerSecond();
+      rate = new RateControl(ceiling, ceiling / 4, settings.lossThreshold(), statusIntervalNs, now);
+      pacer = new Pacer(rate.rate(), 2_000_000, now);
+      awaitMembers();
+      pass();
+      reason = repairRounds();
+      while (reason == EndFrame.Reason.COMPLETE && !closed) {
+        sendEnd(reason);
+        publish();
+        reason = awaitLateJoiners();
+      }
+    } catch (ClosedChannelException e) {
+      reason = EndFrame.Reason.STOPPED;
+    } catch (IOException | RuntimeException e) {
+      log.accept("multicast sender stopped: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      sendEnd(reason);
+      publish();
+      ended.complete(reason);
+    }
+  }
+
+  /**
+   * Asks until every member answered, or the start wait is over: members late to join miss less.
+   */
+  private void awaitMembers() throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + settings.startWait().toNanos();
+    Set<SocketAddress> heard = new HashSet<>();
+    while (!closed && heard.size() < members.get() && System.nanoTime() < deadline) {
+      sendStatus(new StatusRequest(parameters, 0, 0, false, 0));
+      Answer answer = answers.poll(50, TimeUnit.MILLISECONDS);
+      while (answer != null) {
+        heard.add(answer.from());
+        answer = answers.poll();
+      }
+    }
+  }
+
+  private void pass() throws IOException {
+    long nextStatusNs = System.nanoTime() + statusIntervalNs;
+    int count = layout.blockCount();
+    for (int block = 0; block < count && !closed; block++) {
+      sendData(block, 0);
+      long now = System.nanoTime();
+      if (now >= nextStatusNs) {
+        adaptRate(now);
+        sendStatus(new StatusRequest(parameters, 0, block + 1, false, replyWithinMillis));
+        nextStatusNs = now + statusIntervalNs;
+      }
+    }
+  }
+
+  /**
+   * After everyone is complete, a member that joins late finds the sender still there: it answers
+   * the next status request with all it misses, and repair rounds run again.
+   */
+  private EndFrame.Reason awaitLateJoiners() throws IOException, InterruptedException {
+    int known = members.get();
+    while (!closed && members.get() == known) {
+      LockSupport.parkNanos(100_000_000);
+    }
+    return closed ? EndFrame.Reason.STOPPED : repairRounds();
+  }
+
+  private EndFrame.Reason repairRounds() throws IOException, InterruptedException {
+    int silentRounds = 0;
+    int last = round + settings.maxRounds();
+    for (round++; round <= last && !closed; round++) {
+      RoundAnswers answered = collect(round);
+      publish();
+      if (complete.size() >= members.get() && members.get() > 0) {
+        return EndFrame.Reason.COMPLETE;
+      }
+      silentRounds = answered.count() == 0 ? silentRounds + 1 : 0;
+      if (silentRounds >= 3) {
+        log.accept("multicast group " + parameters.session() + ": no member answers");
+        return EndFrame.Reason.STOPPED;
+      }
+      sendRepairs(answered);
+    }
+    round = Math.min(round, last);
+    return closed ? EndFrame.Reason.STOPPED : EndFrame.Reason.ROUND_LIMIT;
+  }
+
+  /**
+   * Asks for the round's NACKs, repeating the request (it may be lost) until every member not yet
+   * complete answered or the round times out.
+   */
+  private RoundAnswers collect(int round) throws IOException, InterruptedException {
+    RoundAnswers answered = new RoundAnswers(round);
+    StatusRequest request =
+        new StatusRequest(parameters, round, layout.blockCount(), true, replyWithinMillis);
+    long deadline = System.nanoTime() + roundTimeoutNs;
+    long repeatNs = Math.max(roundTimeoutNs / 4, 2_000_000);
+    while (!closed) {
+      sendStatus(request);
+      long repeatAt = Math.min(deadline, System.nanoTime() + repeatNs);
+      while (System.nanoTime() < repeatAt) {
+        Answer answer = answers.poll(repeatAt - System.nanoTime(), TimeUnit.NANOSECONDS);
+        if (answer != null) {
+          take(answer, answered);
+        }
+        if (complete.size() + incompleteAnswered(answered) >= members.get()) {
+          return answered;
+        }
+      }
+      if (System.nanoTime() >= deadline) {
+        return answered;
+      }
+    }
+    return answered;
+  }
+
+  private int incompleteAnswered(RoundAnswers answered) {
+    Set<SocketAddress> heard = answered.members();
+    heard.removeAll(complete);
+    return heard.size();
+  }
+
+  private void take(Answer answer, RoundAnswers answered) {
+    if (answer.nack().complete()) {
+      complete.add(answer.from());
+    }
+    answered.add(answer.from(), answer.nack());
+  }
+
+  private void sendRepairs(RoundAnswers answered) throws IOException {
+    if (encoder == null) {
+      BitSet union = answered.union();
+      for (int block = union.nextSetBit(0);
+          block >= 0 && !closed;
+          block = union.nextSetBit(block + 1)) {
+        retransmittedBytes += sendData(block, round);
+      }
+      return;
+    }
+    CodingGroups groups = encoder.groups();
+    int[] demand = answered.demand(groups.count(), parameters.codingBlocks());
+    BitSet union = null;
+    for (int g = 0; g < demand.length && !closed; g++) {
+      int size = groups.end(g) - groups.first(g);
+      if (demand[g] == 0) {
+        continue;
+      }
+      if (demand[g] >= size || !encoder.canRepair(g, demand[g])) {
+        union = union == null ? answered.union() : union;
+        for (int block = union.nextSetBit(groups.first(g));
+            block >= 0 && block < groups.end(g);
+            block = union.nextSetBit(block + 1)) {
+          retransmittedBytes += sendData(block, round);
+        }
+        continue;
+      }
+      for (int i = 0; i < demand[g]; i++) {
+        retransmittedBytes += sendRepair(g);
+      }
+    }
+  }
+
+  /** Sends block {@code block}; returns the payload bytes sent. */
+  private int sendData(int block, int round) throws IOException {
+    int piece = layout.pieceOf(block);
+    int offset = layout.offsetOf(block);
+    int length = layout.lengthOf(block);
+    if (piece != bufferedPiece) {
+      pieceBuffer.clear().limit(layout.pieceSize(piece));
+      store.readBlock(piece, 0, pieceBuffer);
+      bufferedPiece = piece;
+    }
+    frame.clear();
+    frame.put(FrameHeader.LENGTH, pieceBuffer, offset, length);
+    DataFrame.writeHeader(frame, FrameType.DATA, parameters, round, piece, offset, length);
+    send();
+    return length;
+  }
+
+  private int sendRepair(int codingGroup) throws IOException {
+    frame.clear();
+    int index = encoder.next(codingGroup, frame, FrameHeader.LENGTH);
+    DataFrame.writeHeader(
+        frame, FrameType.REPAIR, parameters, round, codingGroup, index, parameters.blockSize());
+    send();
+    return parameters.blockSize();
+  }
+
+  private void sendStatus(StatusRequest request) throws IOException {
+    frame.clear();
+    request.encode(frame);
+    send();
+  }
+
+  private void sendEnd(EndFrame.Reason reason) {
+    for (int i = 0; i < 3 && channel.isOpen(); i++) {
+      try {
+        frame.clear();
+        new EndFrame(parameters, round, reason).encode(frame);
+        send();
+        LockSupport.parkNanos(2_000_000);
+      } catch (IOException e) {
+        return;
+      }
+    }
+  }
+
+  /** Seals and sends the frame in {@link #frame}, paced. */
+  private void send() throws IOException {
+    sealer.seal(frame);
+    int bytes = frame.remaining();
+    long waitNs = pacer.reserve(bytes, System.nanoTime());
+    if (waitNs > PARK_THRESHOLD_NS) {
+      LockSupport.parkNanos(waitNs);
+    }
+    channel.send(frame, group);
+    bytesSent += bytes;
+    datagramsSent++;
+  }
+
+  /** Once per status interval: the worst member's losses since the last one set the rate. */
+  private void adaptRate(long now) {
+    Answer answer;
+    while ((answer = answers.poll()) != null) {
+      if (answer.nack().complete()) {
+        complete.add(answer.from());
+      }
+      long[] last = lastCounts.computeIfAbsent(answer.from(), from -> new long[2]);
+      long sent = answer.nack().consideredBlocks() - last[0];
+      long lost = answer.nack().missingBlocks() - last[1];
+      if (sent > 0) {
+        worstLossInInterval = Math.max(worstLossInInterval, Math.max(0, lost) / (double) sent);
+        last[0] = answer.nack().consideredBlocks();
+        last[1] = answer.nack().missingBlocks();
+      }
+    }
+    pacer.rate(rate.feedback(worstLossInInterval, now));
+    worstLossInInterval = 0;
+  }
+
+  private void readAnswers() {
+    ByteBuffer in = ByteBuffer.allocateDirect(2_048);
+    while (!closed && channel.isOpen()) {
+      try {
+        in.clear();
+        SocketAddress from = channel.receive(in);
+        in.flip();
+        if (FrameHeader.typeOf(in) != FrameType.NACK
+            || FrameHeader.session(in) != parameters.session()
+            || !checker.verify(in)) {
+          rejected++;
+          continue;
+        }
+        nacksReceived++;
+        answers.add(new Answer(from, Nack.decode(in)));
+      } catch (MalformedFrameException e) {
+        rejected++;
+      } catch (ClosedChannelException e) {
+        return;
+      } catch (IOException e) {
+        // an ICMP error surfacing from a member that left; keep reading
+      }
+    }
+  }
+
+  private void publish() {
+    Figures now = snapshot();
+    figures = now;
+    reports.accept(now);
+  }
+
+  /** Stops at once: members hear the session end and fetch the rest over the peer wire. */
+  @Override
+  public void close() {
+    closed = true;
+    try {
+      sending.join(TimeUnit.SECONDS.toMillis(5));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      channel.close();
+    } catch (IOException e) {
+      // closing on the way out
+    }
+  }
+}

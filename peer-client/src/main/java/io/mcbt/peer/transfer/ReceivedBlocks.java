@@ -1,0 +1,114 @@
+package io.mcbt.peer.transfer;
+
+import io.mcbt.peer.storage.PieceState;
+import io.mcbt.transfer.BlockLayout;
+import io.mcbt.transfer.BlockRange;
+import io.mcbt.transfer.Nack;
+import io.mcbt.transfer.SessionParameters;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * Which blocks of a session's layout a member holds: those of pieces verified before, and those
+ * received since. Shared by the receiving thread and the one that verifies pieces, which takes a
+ * piece's blocks back when the piece fails its hash.
+ */
+final class ReceivedBlocks {
+  private final BlockLayout layout;
+  private final BitSet received;
+  private final int[] missingInPiece;
+  private int count;
+
+  ReceivedBlocks(BlockLayout layout, PieceState verified) {
+    this.layout = layout;
+    this.received = new BitSet(layout.blockCount());
+    this.missingInPiece = new int[layout.pieceCount()];
+    for (int piece = 0; piece < missingInPiece.length; piece++) {
+      if (verified.isVerified(piece)) {
+        int first = layout.firstBlockOf(piece);
+        received.set(first, first + layout.blockCountOf(piece));
+        count += layout.blockCountOf(piece);
+      } else {
+        missingInPiece[piece] = layout.blockCountOf(piece);
+      }
+    }
+  }
+
+  BlockLayout layout() {
+    return layout;
+  }
+
+  synchronized boolean has(int block) {
+    return received.get(block);
+  }
+
+  /** Marks {@code block} received; true when it was the last missing block of its piece. */
+  synchronized boolean mark(int block) {
+    if (received.get(block)) {
+      return false;
+    }
+    received.set(block);
+    count++;
+    return --missingInPiece[layout.pieceOf(block)] == 0;
+  }
+
+  /** Forgets a piece's blocks: it failed its hash, so they must come again. */
+  synchronized void forgetPiece(int piece) {
+    int first = layout.firstBlockOf(piece);
+    int blocks = layout.blockCountOf(piece);
+    count -= received.get(first, first + blocks).cardinality();
+    received.clear(first, first + blocks);
+    missingInPiece[piece] = blocks;
+  }
+
+  synchronized int count() {
+    return count;
+  }
+
+  synchronized boolean isComplete() {
+    return count == layout.blockCount();
+  }
+
+  /** How many of blocks 0 to {@code end - 1} are missing. */
+  synchronized int missingBelow(int end) {
+    end = Math.min(end, layout.blockCount());
+    return end - received.get(0, end).cardinality();
+  }
+
+  /** How many of blocks {@code from} to {@code to - 1} are missing. */
+  synchronized int missingBetween(int from, int to) {
+    return (to - from) - received.get(from, to).cardinality();
+  }
+
+  /**
+   * The answer to a status request for blocks 0 to {@code considered - 1}: counts only, or with the
+   * missing ranges (as many as fit) when {@code withRanges}.
+   */
+  synchronized Nack nack(
+      SessionParameters parameters,
+      int round,
+      int considered,
+      boolean complete,
+      boolean withRanges) {
+    if (complete) {
+      return new Nack(parameters, round, considered, 0, true, false, List.of());
+    }
+    List<BlockRange> ranges =
+        withRanges ? missingRanges(considered, Nack.MAX_BODY_LENGTH / 2) : List.of();
+    return Nack.fitting(parameters, round, considered, missingBelow(considered), false, ranges);
+  }
+
+  /** The missing blocks below {@code end}, as ascending ranges, at most {@code maxRanges}. */
+  synchronized List<BlockRange> missingRanges(int end, int maxRanges) {
+    end = Math.min(end, layout.blockCount());
+    List<BlockRange> ranges = new ArrayList<>();
+    int first = received.nextClearBit(0);
+    while (first < end && ranges.size() < maxRanges) {
+      int after = Math.min(end, received.nextSetBit(first) < 0 ? end : received.nextSetBit(first));
+      ranges.add(new BlockRange(first, after - first));
+      first = received.nextClearBit(after);
+    }
+    return ranges;
+  }
+}

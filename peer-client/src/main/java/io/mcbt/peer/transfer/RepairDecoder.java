@@ -1,0 +1,116 @@
+package io.mcbt.peer.transfer;
+
+import io.mcbt.peer.storage.PieceTracker;
+import io.mcbt.transfer.BlockLayout;
+import io.mcbt.transfer.ReedSolomonCode;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rebuilds a member's lost blocks from repair blocks: it keeps the repair blocks of a coding group
+ * in which blocks are missing until there are as many as missing blocks, then reads the group's
+ * other blocks back from the store, solves for the lost ones, and writes them. Repair blocks for a
+ * group that lacks nothing are dropped at once, so memory stays in proportion to the losses.
+ */
+final class RepairDecoder {
+  private final CodingGroups groups;
+  private final ReceivedBlocks blocks;
+  private final PieceTracker pieces;
+  private final Map<Integer, Pending> pending = new HashMap<>();
+  private final List<Integer> completedPieces = new ArrayList<>();
+  private long repaired;
+
+  private static final class Pending {
+    final List<Integer> indices = new ArrayList<>();
+    final List<byte[]> repairs = new ArrayList<>();
+  }
+
+  RepairDecoder(BlockLayout layout, int k, ReceivedBlocks blocks, PieceTracker pieces) {
+    this.groups = new CodingGroups(layout, k);
+    this.blocks = blocks;
+    this.pieces = pieces;
+  }
+
+  /**
+   * Takes repair block {@code index} of {@code group} (the buffer's remaining bytes); false when it
+   * is of no use (nothing missing there, a copy, or out of range).
+   */
+  boolean accept(int group, int index, ByteBuffer repair, RunWriter writer) {
+    int blockSize = groups.layout().blockSize();
+    if (group < 0
+        || group >= groups.count()
+        || index < 0
+        || index >= groups.code(group).maxRepairBlocks()
+        || repair.remaining() != blockSize) {
+      return false;
+    }
+    int first = groups.first(group);
+    int end = groups.end(group);
+    int missing = blocks.missingBetween(first, end);
+    if (missing == 0) {
+      pending.remove(group);
+      return false;
+    }
+    Pending held = pending.computeIfAbsent(group, g -> new Pending());
+    if (held.indices.contains(index)) {
+      return false;
+    }
+    byte[] copy = new byte[blockSize];
+    repair.get(copy);
+    held.indices.add(index);
+    held.repairs.add(copy);
+    if (held.indices.size() >= missing) {
+      writer.flush();
+      decode(group, held);
+      pending.remove(group);
+    }
+    return true;
+  }
+
+  /** Pieces whose last blocks a decode just wrote, each reported once. */
+  List<Integer> completedPieces() {
+    List<Integer> done = List.copyOf(completedPieces);
+    completedPieces.clear();
+    return done;
+  }
+
+  long repaired() {
+    return repaired;
+  }
+
+  private void decode(int group, Pending held) {
+    BlockLayout layout = groups.layout();
+    int first = groups.first(group);
+    int k = groups.end(group) - first;
+    int blockSize = layout.blockSize();
+    byte[][] data = new byte[k][blockSize];
+    boolean[] present = new boolean[k];
+    for (int j = 0; j < k; j++) {
+      int block = first + j;
+      present[j] = blocks.has(block);
+      if (present[j]) {
+        ByteBuffer target = ByteBuffer.wrap(data[j], 0, layout.lengthOf(block));
+        pieces.store().readBlock(layout.pieceOf(block), layout.offsetOf(block), target);
+      }
+    }
+    int[] indices = held.indices.stream().mapToInt(Integer::intValue).toArray();
+    ReedSolomonCode code = groups.code(group);
+    code.decode(data, present, indices, held.repairs.toArray(new byte[0][]), blockSize);
+    for (int j = 0; j < k; j++) {
+      if (present[j]) {
+        continue;
+      }
+      int block = first + j;
+      int piece = layout.pieceOf(block);
+      pieces.writeBlock(
+          piece, layout.offsetOf(block), ByteBuffer.wrap(data[j], 0, layout.lengthOf(block)));
+      repaired++;
+      if (blocks.mark(block)) {
+        completedPieces.add(piece);
+      }
+    }
+  }
+}
