@@ -31,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.LongPredicate;
 
 /**
  * A member's side of a group session: joins the group's address on one interface, writes every
@@ -75,6 +76,7 @@ public final class MulticastReceiver implements AutoCloseable {
   private final PieceTracker pieces;
   private final FeedbackDelay delay;
   private final long silenceNs;
+  private final LongPredicate lose;
   private final Consumer<String> log;
   private final ExecutorService verifier;
   private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
@@ -110,8 +112,10 @@ public final class MulticastReceiver implements AutoCloseable {
       PieceTracker pieces,
       FeedbackDelay delay,
       Duration silence,
+      LongPredicate lose,
       Consumer<String> log) {
     this.session = session;
+    this.lose = lose;
     this.group = group;
     this.feedback = feedback;
     this.selector = selector;
@@ -146,6 +150,22 @@ public final class MulticastReceiver implements AutoCloseable {
       FeedbackDelay delay,
       Consumer<String> log)
       throws IOException {
+    return start(session, address, key, nic, bind, pieces, silence, delay, datagram -> false, log);
+  }
+
+  /** As above, dropping the datagrams {@code lose} names (by arrival number), to test repairs. */
+  static MulticastReceiver start(
+      long session,
+      InetSocketAddress address,
+      byte[] key,
+      NetworkInterface nic,
+      InetAddress bind,
+      PieceTracker pieces,
+      Duration silence,
+      FeedbackDelay delay,
+      LongPredicate lose,
+      Consumer<String> log)
+      throws IOException {
     DatagramChannel group = DatagramChannel.open(StandardProtocolFamily.INET);
     DatagramChannel feedback = null;
     Selector selector = null;
@@ -162,7 +182,7 @@ public final class MulticastReceiver implements AutoCloseable {
       group.register(selector, SelectionKey.OP_READ);
       MulticastReceiver receiver =
           new MulticastReceiver(
-              session, group, feedback, selector, key, pieces, delay, silence, log);
+              session, group, feedback, selector, key, pieces, delay, silence, lose, log);
       int buffer = group.getOption(StandardSocketOptions.SO_RCVBUF);
       if (buffer < RECEIVE_BUFFER_BYTES) {
         log.accept(
@@ -247,7 +267,9 @@ public final class MulticastReceiver implements AutoCloseable {
 
   /** Handles the datagram in {@link #in}; returns an outcome when it ends the session. */
   private Outcome handle(SocketAddress from) {
-    datagrams++;
+    if (lose.test(++datagrams)) {
+      return null;
+    }
     FrameType type = FrameHeader.typeOf(in);
     if (type == null
         || type == FrameType.NACK

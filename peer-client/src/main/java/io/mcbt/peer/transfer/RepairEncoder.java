@@ -16,6 +16,7 @@ final class RepairEncoder {
   private final int[] nextIndex;
   private final byte[][] data;
   private final byte[] repair;
+  private byte[][] loaded;
   private int loadedGroup = -1;
 
   RepairEncoder(CodingGroups groups, PieceStore store) {
@@ -44,7 +45,7 @@ final class RepairEncoder {
     load(group);
     int repairIndex = nextIndex[group]++;
     int blockSize = groups.layout().blockSize();
-    groups.code(group).encode(repairIndex, data, blockSize, repair);
+    groups.code(group).encode(repairIndex, loaded, blockSize, repair);
     frame.put(index, repair, 0, blockSize);
     return repairIndex;
   }
@@ -63,6 +64,7 @@ final class RepairEncoder {
           layout.pieceOf(block), layout.offsetOf(block), ByteBuffer.wrap(target, 0, length));
       Arrays.fill(target, length, target.length, (byte) 0);
     }
+    loaded = end - first == data.length ? data : Arrays.copyOf(data, end - first);
     loadedGroup = group;
   }
 }
