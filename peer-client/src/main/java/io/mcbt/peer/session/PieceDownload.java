@@ -33,9 +33,9 @@ final class PieceDownload {
     return Math.min(BLOCK_BYTES, pieceBytes - block * BLOCK_BYTES);
   }
 
-  /** The first block neither received nor asked of anyone, or -1. */
-  int nextUnrequested() {
-    for (int block = received.nextClearBit(0); block < blockCount; block++) {
+  /** The first block from {@code from} on neither received nor asked of anyone, or -1. */
+  int nextUnrequested(int from) {
+    for (int block = received.nextClearBit(from); block < blockCount; block++) {
       if (!received.get(block) && requests[block] == 0) {
         return block;
       }

@@ -70,14 +70,15 @@ public final class TorrentSession implements Closeable {
     this.info = metainfo.info();
     this.state = tracker.state();
     this.peerId = newPeerId();
-    this.handshake = new Handshake(0, metainfo.infoHash(), peerId);
+    this.handshake = new Handshake(Swarm.RESERVED, metainfo.infoHash(), peerId);
     this.config = config;
     this.log = log;
     this.server = server;
     this.swarm =
         new Swarm(
             tracker,
-            peerId,
+            handshake,
+            InfoDictionary.encode(info, metainfo.infoHash()).orElse(null),
             config.maxPeers(),
             new SecureRandom(),
             System::nanoTime,

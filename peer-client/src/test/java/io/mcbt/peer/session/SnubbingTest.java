@@ -64,7 +64,8 @@ class SnubbingTest {
       Swarm swarm =
           new Swarm(
               new PieceTracker(store, new PieceState(metainfo.info().pieceCount())),
-              ourId,
+              new Handshake(0, metainfo.infoHash(), ourId),
+              null,
               5,
               new Random(1),
               nowNanos::get,
@@ -78,14 +79,14 @@ class SnubbingTest {
               Duration.ofSeconds(5));
       try {
         assertTrue(swarm.register(connection));
-        awaitCount(requests, Swarm.PIPELINE_DEPTH);
+        awaitCount(requests, Downloads.PIPELINE_DEPTH);
         swarm.tick(TimeUnit.SECONDS.toNanos(29));
         Thread.sleep(200);
-        assertEquals(Swarm.PIPELINE_DEPTH, requests.get(), "not snubbed yet");
+        assertEquals(Downloads.PIPELINE_DEPTH, requests.get(), "not snubbed yet");
         swarm.tick(TimeUnit.SECONDS.toNanos(31));
-        awaitCount(requests, Swarm.PIPELINE_DEPTH + 1);
+        awaitCount(requests, Downloads.PIPELINE_DEPTH + 1);
         Thread.sleep(200);
-        assertEquals(Swarm.PIPELINE_DEPTH + 1, requests.get(), "one request at a time");
+        assertEquals(Downloads.PIPELINE_DEPTH + 1, requests.get(), "one request at a time");
       } finally {
         swarm.closeAll();
       }
