@@ -6,6 +6,7 @@ import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.connection.ServerDescription;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,6 +44,14 @@ public class MongoStore {
   @ConfigProperty(name = "mcbt.embedded.mongo.port", defaultValue = "0")
   int embeddedPort;
 
+  /**
+   * How long a call waits for MongoDB before failing (server selection and connect): while it is
+   * down, an upload answers 503 after this long.
+   */
+  @Inject
+  @ConfigProperty(name = "mcbt.mongodb.timeout-seconds", defaultValue = "10")
+  int timeoutSeconds;
+
   private EmbeddedMongo embedded;
   private MongoClient client;
   private MongoClient probe;
@@ -75,16 +84,28 @@ public class MongoStore {
                   + " (set MONGODB_URI to use a real MongoDB)");
     }
     this.uri = uri;
-    client = MongoClients.create(clientSettings(uri));
+    client = MongoClients.create(clientSettings(uri, Math.max(1, timeoutSeconds)));
     database = client.getDatabase(settings.databaseName());
   }
 
-  private static MongoClientSettings clientSettings(String uri) {
+  private static MongoClientSettings clientSettings(String uri, int timeoutSeconds) {
     return MongoClientSettings.builder()
         .applyConnectionString(new ConnectionString(uri))
-        .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(10, TimeUnit.SECONDS))
-        .applyToSocketSettings(socket -> socket.connectTimeout(5, TimeUnit.SECONDS))
+        .applyToClusterSettings(
+            cluster -> cluster.serverSelectionTimeout(timeoutSeconds, TimeUnit.SECONDS))
+        .applyToSocketSettings(
+            socket -> socket.connectTimeout(Math.min(5, timeoutSeconds), TimeUnit.SECONDS))
         .build();
+  }
+
+  /**
+   * Whether the driver currently sees a server it can use, without asking it: no I/O, no wait. For
+   * paths that must not block while MongoDB is down (the tracker), which put their store work off
+   * instead.
+   */
+  public boolean seemsReachable() {
+    return client.getClusterDescription().getServerDescriptions().stream()
+        .anyMatch(ServerDescription::isOk);
   }
 
   /** Hides the password of a {@code mongodb://user:password@host} URI. */

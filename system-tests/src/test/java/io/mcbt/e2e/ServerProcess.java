@@ -63,6 +63,9 @@ final class ServerProcess implements AutoCloseable {
     builder.environment().remove("MONGODB_URI");
     builder.environment().put("MCBT_TRACKER_UDP_ADDRESS", "127.0.0.1");
     builder.environment().put("MCBT_TRACKER_UDP_PORT", Integer.toString(udpPort));
+    // Every test client runs on loopback: no per-address limits unless a test sets them.
+    builder.environment().put("MCBT_TRACKER_ANNOUNCE_RATE_PER_IP", "0");
+    builder.environment().put("MCBT_INDEX_UPLOAD_RATE_PER_MINUTE", "0");
     builder.environment().putAll(environment);
     ServerProcess server = new ServerProcess(builder.start(), port, udpPort, log);
     server.awaitReady();
@@ -76,6 +79,10 @@ final class ServerProcess implements AutoCloseable {
   /** The UDP tracker's announce URL (BEP 15). */
   String udpAnnounceUrl() {
     return "udp://127.0.0.1:" + udpPort + "/announce";
+  }
+
+  int udpPort() {
+    return udpPort;
   }
 
   String baseUrl() {

@@ -8,7 +8,6 @@ import java.net.URL;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -37,9 +36,7 @@ class GroupAssignmentLatencyIT {
 
   @Test
   void twoHundredLeechersAreAssigned() throws Exception {
-    byte[] bytes = new byte[20];
-    new Random().nextBytes(bytes);
-    InfoHash torrent = new InfoHash(bytes);
+    InfoHash torrent = AnnouncedTorrents.announcedFromHere(deployment);
     String run = UUID.randomUUID().toString().substring(0, 6);
     List<SignalClient> clients = new ArrayList<>();
     try {

@@ -40,7 +40,7 @@ class GroupingIT {
 
   @Test
   void twentyPeersFormTheExpectedGroupsAndSendersLearnTheirMembers() throws Exception {
-    InfoHash torrent = randomHash();
+    InfoHash torrent = AnnouncedTorrents.announcedFromHere(deployment);
     String run = UUID.randomUUID().toString().substring(0, 6);
     List<SignalClient> clients = new ArrayList<>();
     try {
@@ -89,7 +89,7 @@ class GroupingIT {
 
   @Test
   void aGroupWhoseMembersAreDoneEndsAndLeavesItsRecord() throws Exception {
-    InfoHash torrent = randomHash();
+    InfoHash torrent = AnnouncedTorrents.announcedFromHere(deployment);
     String run = UUID.randomUUID().toString().substring(0, 6);
     List<SignalClient> clients = new ArrayList<>();
     try {
@@ -151,6 +151,35 @@ class GroupingIT {
       client.sendText("42");
 
       assertEquals(1008, client.closeCode(WAIT_MS));
+    }
+  }
+
+  @Test
+  void aHelloForATorrentNotAnnouncedFromItsAddressIsRefusedAndClosed() throws Exception {
+    InfoHash announced = AnnouncedTorrents.announcedFromHere(deployment);
+    InfoHash other = randomHash();
+    try (SignalClient client = new SignalClient(deployment)) {
+      long start = System.nanoTime();
+      client.send(
+          hello("stranger-" + UUID.randomUUID(), List.of(announced, other), List.of(), 7400));
+
+      String reason = client.next(SignalMessage.ErrorMessage.class, WAIT_MS).reason();
+      assertTrue(reason.startsWith("announce " + other.hex() + " to this tracker"), reason);
+      assertEquals(1008, client.closeCode(WAIT_MS));
+      assertTrue(System.nanoTime() - start >= 4_000_000_000L, "refused only after a grace period");
+    }
+  }
+
+  @Test
+  void aHelloThatComesJustBeforeItsAnnounceIsTaken() throws Exception {
+    InfoHash late = AnnouncedTorrents.registered(deployment);
+    try (SignalClient leecher = new SignalClient(deployment)) {
+      leecher.send(hello("early-" + UUID.randomUUID(), List.of(late), List.of(), 7411));
+      Thread.sleep(500);
+      AnnouncedTorrents.announce(new Api(deployment), late);
+
+      SignalMessage.Candidates candidates = leecher.next(SignalMessage.Candidates.class, WAIT_MS);
+      assertEquals(late, candidates.infoHash());
     }
   }
 

@@ -54,6 +54,19 @@ public class GroupingSettings {
   @ConfigProperty(name = "mcbt.groups.rate-ceiling-bps", defaultValue = "1000000000")
   long rateCeilingBitsPerSecond;
 
+  /**
+   * Take a WebSocket hello only from an address that announced (HTTP or UDP) every torrent the
+   * hello names within the last two intervals: only peers of a swarm learn its members' addresses
+   * and group keys. Off for peers whose WebSocket and announces come from different addresses.
+   */
+  @Inject
+  @ConfigProperty(name = "mcbt.groups.require-announce", defaultValue = "true")
+  boolean requireAnnounce;
+
+  public boolean requireAnnounce() {
+    return requireAnnounce;
+  }
+
   public GroupFormation.Settings formation() {
     return new GroupFormation.Settings(
         RttBands.parse(rttBandsMs),

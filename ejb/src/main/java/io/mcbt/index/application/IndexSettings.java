@@ -30,6 +30,27 @@ public class IndexSettings {
   @ConfigProperty(name = "mcbt.index.upload-tokens")
   Optional<String> uploadTokens;
 
+  /**
+   * Uploads per minute that one address (IPv4, or IPv6 /64) may make, sustained; 0 turns the limit
+   * off. Each upload is parsed and stored, so this bounds the work one address can cause.
+   */
+  @Inject
+  @ConfigProperty(name = "mcbt.index.upload-rate-per-minute", defaultValue = "60")
+  double uploadRatePerMinute;
+
+  /** Uploads one address may make at once. */
+  @Inject
+  @ConfigProperty(name = "mcbt.index.upload-burst", defaultValue = "30")
+  int uploadBurst;
+
+  public double uploadRatePerMinute() {
+    return Math.max(0, uploadRatePerMinute);
+  }
+
+  public int uploadBurst() {
+    return Math.max(1, uploadBurst);
+  }
+
   public boolean uploadsNeedToken() {
     return !tokens().isEmpty();
   }

@@ -2,6 +2,7 @@ package io.mcbt.tracker.application;
 
 import com.mongodb.MongoException;
 import io.mcbt.metainfo.InfoHash;
+import io.mcbt.platform.MongoStore;
 import io.mcbt.tracker.AnnounceReply;
 import io.mcbt.tracker.AnnounceRequest;
 import io.mcbt.tracker.ScrapeCounts;
@@ -11,7 +12,9 @@ import io.mcbt.tracker.swarm.TrackerCore;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.InetAddress;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,8 +32,16 @@ public class SwarmService {
 
   @Inject TrackerSettings settings;
   @Inject DownloadCounts downloadCounts;
+  @Inject MongoStore store;
 
   private final Set<InfoHash> trackedTorrents = ConcurrentHashMap.newKeySet();
+
+  /**
+   * Swarms that began while the store was down, with no stored count: the timer reads it later.
+   * Their own completions are not flushed until then, so the read counts none of them twice.
+   */
+  private final Set<InfoHash> countsToRead = ConcurrentHashMap.newKeySet();
+
   private final AnnounceRate announceRate = new AnnounceRate();
   private TrackerCore core;
 
@@ -65,6 +76,15 @@ public class SwarmService {
             seeder -> core.registerSeeder(registration.infoHash(), seeder, System.nanoTime()));
   }
 
+  /**
+   * Whether a peer at {@code address} announced this torrent (HTTP or UDP) within the last two
+   * intervals.
+   */
+  public boolean announcedFrom(InfoHash infoHash, InetAddress address) {
+    long sinceNs = System.nanoTime() - 2L * settings.intervalSeconds() * 1_000_000_000L;
+    return core.swarms().announcedFrom(infoHash, address.getAddress(), sinceNs);
+  }
+
   int expire() {
     return core.expire(System.nanoTime());
   }
@@ -72,7 +92,8 @@ public class SwarmService {
   /** Writes completed-download counts to the store; what fails is kept for the next time. */
   void flushDownloadCounts() {
     announceRate.sample(core.announceCount(), System.nanoTime());
-    Map<InfoHash, Long> completed = core.swarms().takeUnflushedDownloads();
+    readPutOffCounts();
+    Map<InfoHash, Long> completed = core.swarms().takeUnflushedDownloads(countsToRead::contains);
     if (completed.isEmpty()) {
       return;
     }
@@ -101,12 +122,34 @@ public class SwarmService {
         settings.open());
   }
 
+  /**
+   * The stored count for a new swarm. On the announce path, so it never waits for a store that is
+   * down: the count is read later and the swarm starts from 0 meanwhile.
+   */
   private long storedDownloads(InfoHash infoHash) {
+    if (!store.seemsReachable()) {
+      countsToRead.add(infoHash);
+      return 0;
+    }
     try {
       return downloadCounts.downloaded(infoHash);
     } catch (MongoException e) {
       LOG.warning("Could not read the download count of " + infoHash + ": " + e.getMessage());
+      countsToRead.add(infoHash);
       return 0;
+    }
+  }
+
+  private void readPutOffCounts() {
+    for (Iterator<InfoHash> pending = countsToRead.iterator(); pending.hasNext(); ) {
+      InfoHash infoHash = pending.next();
+      try {
+        core.swarms().addStoredDownloads(infoHash, downloadCounts.downloaded(infoHash));
+      } catch (MongoException e) {
+        LOG.fine(() -> "Stored download counts still out of reach: " + e.getMessage());
+        return;
+      }
+      pending.remove();
     }
   }
 

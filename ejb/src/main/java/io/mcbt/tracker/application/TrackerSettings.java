@@ -3,7 +3,9 @@ package io.mcbt.tracker.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -55,6 +57,33 @@ public class TrackerSettings {
   @ConfigProperty(name = "mcbt.tracker.remote-urls")
   Optional<String> remoteUrls;
 
+  /**
+   * Announces and scrapes per second that one address (IPv4, or IPv6 /64) may make, sustained; 0
+   * turns the limit off. A client announces each torrent once an interval, so even a thousand
+   * torrents behind one address stay far below it.
+   */
+  @Inject
+  @ConfigProperty(name = "mcbt.tracker.announce-rate-per-ip", defaultValue = "20")
+  double announceRatePerIp;
+
+  /** Requests one address may make at once, e.g. a client starting many torrents. */
+  @Inject
+  @ConfigProperty(name = "mcbt.tracker.announce-burst-per-ip", defaultValue = "200")
+  int announceBurstPerIp;
+
+  /**
+   * Private mode: announces and scrapes only at {@code /announce/<passkey>} and {@code
+   * /scrape/<passkey>}, with one of {@link #passkeys}.
+   */
+  @Inject
+  @ConfigProperty(name = "mcbt.tracker.private", defaultValue = "false")
+  boolean privateMode;
+
+  /** {@code user:passkey} pairs, comma-separated. */
+  @Inject
+  @ConfigProperty(name = "mcbt.tracker.passkeys")
+  Optional<String> passkeys;
+
   public int intervalSeconds() {
     return Math.max(10, intervalSeconds);
   }
@@ -85,6 +114,34 @@ public class TrackerSettings {
 
   public long registeredSeederMaxAgeSeconds() {
     return Math.max(60, registeredSeederMaxAgeSeconds);
+  }
+
+  public double announceRatePerIp() {
+    return Math.max(0, announceRatePerIp);
+  }
+
+  public int announceBurstPerIp() {
+    return Math.max(1, announceBurstPerIp);
+  }
+
+  public boolean privateMode() {
+    return privateMode;
+  }
+
+  /** The configured passkeys by user; entries without a colon or with an empty side are skipped. */
+  public Map<String, String> passkeysByUser() {
+    Map<String, String> byUser = new LinkedHashMap<>();
+    for (String entry : passkeys.orElse("").split(",")) {
+      int colon = entry.indexOf(':');
+      if (colon > 0) {
+        String user = entry.substring(0, colon).trim();
+        String key = entry.substring(colon + 1).trim();
+        if (!user.isEmpty() && !key.isEmpty()) {
+          byUser.put(user, key);
+        }
+      }
+    }
+    return byUser;
   }
 
   public List<String> remoteUrls() {

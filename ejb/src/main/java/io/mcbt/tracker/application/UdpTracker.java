@@ -37,6 +37,7 @@ public class UdpTracker {
 
   @Inject SwarmService swarms;
   @Inject TrackerSettings settings;
+  @Inject TrackerGate gate;
   @Resource ManagedThreadFactory threads;
 
   private DatagramChannel channel;
@@ -60,6 +61,7 @@ public class UdpTracker {
             swarms::announce,
             swarms::scrape,
             new ConnectionIds(),
+            gate::admitUdp,
             settings.numWantDefault(),
             settings.numWantMax());
     receiver = threads.newThread(() -> serve(handler));

@@ -11,6 +11,7 @@ import io.mcbt.tracker.udp.MalformedPacketException;
 import io.mcbt.tracker.udp.UdpRequest;
 import io.mcbt.tracker.udp.UdpTrackerCodec;
 import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -37,9 +38,16 @@ public final class UdpTrackerHandler {
     Map<InfoHash, ScrapeCounts> scrape(Set<InfoHash> infoHashes);
   }
 
+  /** Whether a client may announce or scrape now (its rate, private mode). */
+  @FunctionalInterface
+  public interface Admission {
+    void admit(InetAddress client) throws TrackerFailure;
+  }
+
   private final Announcer announcer;
   private final Scraper scraper;
   private final ConnectionIds connectionIds;
+  private final Admission admission;
   private final int numWantDefault;
   private final int numWantMax;
 
@@ -47,11 +55,13 @@ public final class UdpTrackerHandler {
       Announcer announcer,
       Scraper scraper,
       ConnectionIds connectionIds,
+      Admission admission,
       int numWantDefault,
       int numWantMax) {
     this.announcer = announcer;
     this.scraper = scraper;
     this.connectionIds = connectionIds;
+    this.admission = admission;
     this.numWantDefault = numWantDefault;
     this.numWantMax = numWantMax;
   }
@@ -83,6 +93,13 @@ public final class UdpTrackerHandler {
     if (!connectionIds.isValid(connectionId, from, nowNs)) {
       UdpTrackerCodec.encodeError(
           request.transactionId(), "unknown or expired connection id: connect again", out);
+      return true;
+    }
+    // After the connection id, which proves the source address: no refusing others by spoofing.
+    try {
+      admission.admit(from.getAddress());
+    } catch (TrackerFailure refused) {
+      UdpTrackerCodec.encodeError(request.transactionId(), refused.getMessage(), out);
       return true;
     }
     if (request instanceof UdpRequest.Announce announce) {

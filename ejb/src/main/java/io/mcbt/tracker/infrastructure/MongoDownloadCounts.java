@@ -12,6 +12,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 
 /**
@@ -20,6 +21,7 @@ import org.bson.Document;
 @ApplicationScoped
 public class MongoDownloadCounts implements DownloadCounts {
   static final String COLLECTION = "swarm_stats";
+  private static final long READ_TIMEOUT_MS = 500;
 
   @Inject MongoDatabase database;
   private MongoCollection<Document> stats;
@@ -29,9 +31,17 @@ public class MongoDownloadCounts implements DownloadCounts {
     stats = database.getCollection(COLLECTION);
   }
 
+  /**
+   * Read when a swarm begins, on the announce path: bounded as a whole (server selection and
+   * retries included), so that a store that just went down holds an announce up a moment at most.
+   */
   @Override
   public long downloaded(InfoHash infoHash) {
-    Document document = stats.find(eq("_id", infoHash.hex())).first();
+    Document document =
+        stats
+            .withTimeout(READ_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+            .find(eq("_id", infoHash.hex()))
+            .first();
     return document == null ? 0 : document.get("downloaded", Number.class).longValue();
   }
 

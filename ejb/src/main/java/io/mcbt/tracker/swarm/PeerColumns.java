@@ -89,6 +89,12 @@ final class PeerColumns {
         && Arrays.equals(addresses, from, from + address.length, address, 0, address.length);
   }
 
+  boolean hasAddress(int slot, byte[] address) {
+    int from = slot * ADDRESS;
+    return addressLengths[slot] == address.length
+        && Arrays.equals(addresses, from, from + address.length, address, 0, address.length);
+  }
+
   void setEndpoint(int slot, PeerEndpoint endpoint) {
     byte[] address = endpoint.address();
     System.arraycopy(address, 0, addresses, slot * ADDRESS, address.length);

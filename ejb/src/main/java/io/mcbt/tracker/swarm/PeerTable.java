@@ -146,6 +146,20 @@ final class PeerTable {
     return false;
   }
 
+  /** Whether a peer that announced itself is at this address, heard from at or after sinceNs. */
+  boolean hasAnnouncedFrom(byte[] address, long sinceNs) {
+    for (PeerColumns columns : new PeerColumns[] {seeders, leechers}) {
+      for (int slot = 0; slot < columns.size(); slot++) {
+        if (!columns.isRegistered(slot)
+            && columns.lastSeenNs(slot) - sinceNs >= 0
+            && columns.hasAddress(slot, address)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private PeerColumns columns(int handle) {
     return isSeeder(handle) ? seeders : leechers;
   }

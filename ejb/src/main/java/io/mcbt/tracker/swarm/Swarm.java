@@ -127,6 +127,14 @@ public final class Swarm {
     return true;
   }
 
+  synchronized void addStoredDownloads(long count) {
+    downloaded += count;
+  }
+
+  synchronized boolean announcedFrom(byte[] address, long sinceNs) {
+    return peers.hasAnnouncedFrom(address, sinceNs);
+  }
+
   synchronized int size() {
     return peers.size();
   }

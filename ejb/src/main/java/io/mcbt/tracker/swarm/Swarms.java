@@ -7,6 +7,7 @@ import io.mcbt.tracker.ScrapeCounts;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 import java.util.random.RandomGenerator;
 
@@ -64,9 +65,17 @@ public final class Swarms {
 
   /** Completed downloads since the last call, by torrent; each swarm's count starts again. */
   public Map<InfoHash, Long> takeUnflushedDownloads() {
+    return takeUnflushedDownloads(infoHash -> false);
+  }
+
+  /** The same, leaving out the torrents that {@code keep} names (they keep their counts). */
+  public Map<InfoHash, Long> takeUnflushedDownloads(Predicate<InfoHash> keep) {
     Map<InfoHash, Long> counts = new HashMap<>();
     swarms.forEach(
         (infoHash, swarm) -> {
+          if (keep.test(infoHash)) {
+            return;
+          }
           long count = swarm.takeUnflushedDownloads();
           if (count > 0) {
             counts.put(infoHash, count);
@@ -79,6 +88,26 @@ public final class Swarms {
     while (!swarm(infoHash).restoreUnflushedDownloads(count)) {
       Thread.onSpinWait();
     }
+  }
+
+  /**
+   * Adds the stored count of a swarm that began without it (the store was down then). Nothing to do
+   * when the swarm has gone: a new one reads the store itself.
+   */
+  public void addStoredDownloads(InfoHash infoHash, long count) {
+    Swarm swarm = swarms.get(infoHash);
+    if (swarm != null) {
+      swarm.addStoredDownloads(count);
+    }
+  }
+
+  /**
+   * Whether a peer at {@code address} announced this torrent itself (not a seeder registered by the
+   * index) at or after {@code sinceNs}.
+   */
+  public boolean announcedFrom(InfoHash infoHash, byte[] address, long sinceNs) {
+    Swarm swarm = swarms.get(infoHash);
+    return swarm != null && swarm.announcedFrom(address, sinceNs);
   }
 
   /** Totals over every swarm. */

@@ -8,6 +8,8 @@ import static io.mcbt.tracker.swarm.Announces.endpoint;
 import static io.mcbt.tracker.swarm.Announces.request;
 import static io.mcbt.tracker.swarm.Announces.torrent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mcbt.metainfo.InfoHash;
 import io.mcbt.tracker.AnnounceEvent;
@@ -158,5 +160,34 @@ class SwarmsTest {
     swarms.register(A, endpoint(400), HOUR);
 
     assertEquals(new ScrapeCounts(1, 0, 0), swarms.counts(A));
+  }
+
+  @Test
+  void aSwarmBegunWithoutItsStoredCountGetsItLaterAndKeepsItsOwnUntilThen() {
+    store.put(A, 7L);
+    Swarms offline = new Swarms(hash -> 0);
+    offline.announce(request(A, 1, 100, STARTED, 50), 0, random);
+    offline.announce(request(A, 1, 0, COMPLETED, 50), 0, random);
+
+    assertEquals(Map.of(), offline.takeUnflushedDownloads(A::equals), "kept back");
+    offline.addStoredDownloads(A, store.get(A));
+    offline.addStoredDownloads(B, 5);
+
+    assertEquals(new ScrapeCounts(1, 8, 0), offline.counts(A));
+    assertEquals(Map.of(A, 1L), offline.takeUnflushedDownloads());
+    assertEquals(1, offline.totals().torrents(), "no swarm made for B");
+  }
+
+  @Test
+  void knowsWhichAddressesAnnouncedATorrentAndWhen() {
+    announce(A, 1, 100, STARTED, 10 * SECOND);
+    swarms.register(B, endpoint(2), 10 * SECOND);
+    byte[] first = endpoint(1).address();
+
+    assertTrue(swarms.announcedFrom(A, first, 10 * SECOND));
+    assertFalse(swarms.announcedFrom(A, first, 11 * SECOND), "not since then");
+    assertFalse(swarms.announcedFrom(A, endpoint(3).address(), 0), "another address");
+    assertFalse(swarms.announcedFrom(B, endpoint(2).address(), 0), "registered, not announced");
+    assertFalse(swarms.announcedFrom(C, first, 0), "no swarm");
   }
 }

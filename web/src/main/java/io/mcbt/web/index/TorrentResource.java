@@ -3,6 +3,7 @@ package io.mcbt.web.index;
 import io.mcbt.index.application.IndexSettings;
 import io.mcbt.index.application.Publication;
 import io.mcbt.index.application.TorrentCatalog;
+import io.mcbt.index.application.UploadRate;
 import io.mcbt.index.domain.PublishedTorrent;
 import io.mcbt.index.domain.SearchPage;
 import io.mcbt.index.domain.SearchQuery;
@@ -30,7 +31,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -54,6 +58,7 @@ public class TorrentResource {
 
   @Inject TorrentCatalog catalog;
   @Inject IndexSettings settings;
+  @Inject UploadRate uploadRate;
   @Inject SwarmService swarms;
   @Context UriInfo uriInfo;
   @Context HttpServletRequest request;
@@ -65,6 +70,28 @@ public class TorrentResource {
   @APIResponse(responseCode = "201", description = "Published; Location names it")
   @APIResponse(responseCode = "200", description = "Already published; nothing changed")
   @APIResponse(responseCode = "401", description = "Tokens are configured and none valid was sent")
+  @APIResponse(
+      responseCode = "429",
+      description = "Too many uploads from this address; Retry-After says when to try again",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "error",
+                      value =
+                          "{\"status\":429,\"error\":\"Too Many Requests\",\"reason\":\"too many uploads from your address: try again in 2 s\"}")))
+  @APIResponse(
+      responseCode = "503",
+      description = "MongoDB is not reachable; Retry-After says when to try again",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "error",
+                      value =
+                          "{\"status\":503,\"error\":\"Service Unavailable\",\"reason\":\"the store (MongoDB) is not reachable: try again later\"}")))
   @APIResponse(
       responseCode = "400",
       description = "Malformed torrent",
@@ -106,7 +133,7 @@ public class TorrentResource {
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
       @QueryParam("seederPort") String seederPort,
       @QueryParam("seederHost") String seederHost) {
-    requireUploadToken(authorization);
+    requireUploadAllowed(authorization);
     int maxBytes = settings.maxTorrentBytes();
     if (contentLength != null && contentLength > maxBytes) {
       throw BoundedBody.tooLarge(maxBytes);
@@ -126,7 +153,7 @@ public class TorrentResource {
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @QueryParam("seederPort") String seederPort,
       @QueryParam("seederHost") String seederHost) {
-    requireUploadToken(authorization);
+    requireUploadAllowed(authorization);
     Optional<PeerEndpoint> seeder = seeder(seederHost, seederPort);
     EntityPart torrent =
         parts.stream()
@@ -140,7 +167,21 @@ public class TorrentResource {
     return published(BoundedBody.read(torrent.getContent(), settings.maxTorrentBytes()), seeder);
   }
 
-  private void requireUploadToken(String authorization) {
+  /** The address's upload rate first (so that guessing tokens is as slow), then the token. */
+  private void requireUploadAllowed(String authorization) {
+    Duration wait;
+    try {
+      wait = uploadRate.acquire(InetAddress.getByName(request.getRemoteAddr()));
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException("the container gave no address literal", e);
+    }
+    if (!wait.isZero()) {
+      throw ApiException.tooManyRequests(
+          "too many uploads from your address: try again in "
+              + Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0))
+              + " s",
+          wait);
+    }
     if (!settings.mayUpload(authorization)) {
       throw ApiException.unauthorized(
           authorization == null

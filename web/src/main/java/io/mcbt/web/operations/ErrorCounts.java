@@ -16,6 +16,7 @@ public class ErrorCounts {
     API_CLIENT_ERROR,
     API_SERVER_ERROR,
     SIGNAL_MALFORMED,
+    SIGNAL_REFUSED,
     TRACKER_FAULT
   }
 

@@ -2,6 +2,7 @@ package io.mcbt.web.operations;
 
 import io.mcbt.grouping.application.Signalling;
 import io.mcbt.tracker.application.SwarmService;
+import io.mcbt.tracker.application.TrackerGate;
 import io.mcbt.tracker.application.TrackerStats;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -22,6 +23,7 @@ public class ServerMetrics {
 
   @Inject SwarmService swarms;
   @Inject Signalling signalling;
+  @Inject TrackerGate gate;
 
   void register(@Observes @Initialized(ApplicationScoped.class) Object start) {
     registry.gauge("mcbt_tracker_announces", swarms, s -> stats(s).announces());
@@ -29,6 +31,7 @@ public class ServerMetrics {
     registry.gauge("mcbt_tracker_tracked_torrents", swarms, s -> stats(s).trackedTorrents());
     registry.gauge("mcbt_tracker_seeders", swarms, s -> stats(s).seeders());
     registry.gauge("mcbt_tracker_leechers", swarms, s -> stats(s).leechers());
+    registry.gauge("mcbt_tracker_throttled", gate, TrackerGate::throttled);
     registry.gauge("mcbt_groups_active", signalling, g -> g.activeGroups().size());
     registry.gauge("mcbt_groups_bytes_multicast", signalling, Signalling::bytesMulticast);
     registry.gauge("mcbt_groups_nacks", signalling, Signalling::nacks);

@@ -15,6 +15,8 @@ import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
@@ -22,17 +24,20 @@ import java.util.logging.Logger;
 /**
  * {@code /ws/peer}: peers say hello, report RTTs, progress and done; the grouping service answers
  * through {@link PeerSessions}. A malformed message gets an {@code error}; a session that keeps
- * sending them is closed with code 1008, and one over the size limit with 1009.
+ * sending them is closed with code 1008, and one over the size limit with 1009. A hello naming
+ * torrents its address has not announced gets an {@code error} and code 1008 ({@link HelloGate}).
  */
 @ServerEndpoint("/ws/peer")
 public class PeerSocket {
   static final int MAX_ERRORS = 5;
   private static final Logger LOG = Logger.getLogger(PeerSocket.class.getName());
   private static final String ERRORS = "mcbt.errors";
+  private static final String HELLO = "mcbt.hello";
 
   @Inject Signalling signalling;
   @Inject PeerSessions sessions;
   @Inject ErrorCounts errors;
+  @Inject HelloGate gate;
 
   @OnOpen
   public void open(Session session) {
@@ -53,11 +58,15 @@ public class PeerSocket {
     if (message instanceof SignalMessage.Hello hello) {
       if (peerId != null) {
         refuse(session, "hello was already said on this connection");
-      } else if (!sessions.bind(hello.peerId(), session)) {
-        refuse(session, "peer id " + hello.peerId() + " is connected already");
+      } else if (session.getUserProperties().putIfAbsent(HELLO, hello) != null) {
+        refuse(session, "hello is being checked: wait for the answer");
       } else {
-        signalling.hello(hello, remoteHost(session));
-        PeerSessions.ping(session);
+        String host = remoteHost(session);
+        gate.check(
+            hello,
+            address(host),
+            () -> welcome(hello, host, session),
+            reason -> refuseAndClose(session, reason));
       }
     } else if (peerId == null) {
       refuse(session, "say hello first");
@@ -72,6 +81,33 @@ public class PeerSocket {
     } else {
       refuse(
           session, "the tracker does not take " + message.getClass().getSimpleName() + " messages");
+    }
+  }
+
+  private void welcome(SignalMessage.Hello hello, String host, Session session) {
+    if (!session.isOpen()) {
+      return;
+    }
+    if (!sessions.bind(hello.peerId(), session)) {
+      session.getUserProperties().remove(HELLO);
+      refuse(session, "peer id " + hello.peerId() + " is connected already");
+      return;
+    }
+    signalling.hello(hello, host);
+    PeerSessions.ping(session);
+    if (!session.isOpen() && sessions.unbind(session) != null) {
+      // Closed while it was being welcomed: its close handler may have run before the bind.
+      signalling.left(hello.peerId());
+    }
+  }
+
+  private void refuseAndClose(Session session, String reason) {
+    errors.count(ErrorCounts.Kind.SIGNAL_REFUSED);
+    PeerSessions.send(session, SignalCodec.encode(new SignalMessage.ErrorMessage(reason)));
+    try {
+      session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "announce first"));
+    } catch (IOException e) {
+      LOG.fine("closing a refused session: " + e);
     }
   }
 
@@ -109,6 +145,14 @@ public class PeerSocket {
       } catch (IOException e) {
         LOG.fine("closing a misbehaving session: " + e);
       }
+    }
+  }
+
+  private static InetAddress address(String literal) {
+    try {
+      return InetAddress.getByName(literal); // an address literal: no name lookup
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException("not an address: " + literal, e);
     }
   }
 

@@ -4,6 +4,7 @@ import io.mcbt.tracker.HttpAnnounce;
 import io.mcbt.tracker.HttpTrackerReplies;
 import io.mcbt.tracker.TrackerFailure;
 import io.mcbt.tracker.application.SwarmService;
+import io.mcbt.tracker.application.TrackerGate;
 import io.mcbt.tracker.application.TrackerSettings;
 import io.mcbt.web.operations.ErrorCounts;
 import jakarta.inject.Inject;
@@ -14,13 +15,17 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.InetAddress;
 
-/** {@code GET /announce} (BEP 3, BEP 7, BEP 23): every answer is bencoded, errors included. */
-@WebServlet(urlPatterns = "/announce")
+/**
+ * {@code GET /announce} (BEP 3, BEP 7, BEP 23), and {@code GET /announce/<passkey>} for a private
+ * tracker: every answer is bencoded, errors included. The {@link TrackerGate} is asked first.
+ */
+@WebServlet(urlPatterns = {"/announce", "/announce/*"})
 public class AnnounceServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
   @Inject transient SwarmService swarms;
   @Inject transient TrackerSettings settings;
+  @Inject transient TrackerGate gate;
   @Inject transient ErrorCounts errors;
 
   @Override
@@ -28,11 +33,14 @@ public class AnnounceServlet extends HttpServlet {
       throws IOException {
     byte[] body;
     try {
+      // An address literal from the connection: no name lookup.
+      InetAddress client = InetAddress.getByName(request.getRemoteAddr());
+      gate.admit(client);
+      gate.checkPasskey(Passkeys.of(request));
       HttpAnnounce announce =
           HttpAnnounce.parse(
               request.getQueryString(),
-              // An address literal from the connection: no name lookup.
-              InetAddress.getByName(request.getRemoteAddr()),
+              client,
               new HttpAnnounce.NumWant(settings.numWantDefault(), settings.numWantMax()));
       body =
           HttpTrackerReplies.announce(

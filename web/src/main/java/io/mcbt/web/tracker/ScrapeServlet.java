@@ -4,6 +4,7 @@ import io.mcbt.tracker.HttpScrape;
 import io.mcbt.tracker.HttpTrackerReplies;
 import io.mcbt.tracker.TrackerFailure;
 import io.mcbt.tracker.application.SwarmService;
+import io.mcbt.tracker.application.TrackerGate;
 import io.mcbt.web.operations.ErrorCounts;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -11,13 +12,18 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.InetAddress;
 
-/** {@code GET /scrape} (BEP 48) for one or more info-hashes. */
-@WebServlet(urlPatterns = "/scrape")
+/**
+ * {@code GET /scrape} (BEP 48) for one or more info-hashes, and {@code GET /scrape/<passkey>} for a
+ * private tracker.
+ */
+@WebServlet(urlPatterns = {"/scrape", "/scrape/*"})
 public class ScrapeServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
   @Inject transient SwarmService swarms;
+  @Inject transient TrackerGate gate;
   @Inject transient ErrorCounts errors;
 
   @Override
@@ -25,6 +31,8 @@ public class ScrapeServlet extends HttpServlet {
       throws IOException {
     byte[] body;
     try {
+      gate.admit(InetAddress.getByName(request.getRemoteAddr()));
+      gate.checkPasskey(Passkeys.of(request));
       body = HttpTrackerReplies.scrape(swarms.scrape(HttpScrape.parse(request.getQueryString())));
     } catch (TrackerFailure failure) {
       errors.count(ErrorCounts.Kind.SCRAPE_REFUSED);
