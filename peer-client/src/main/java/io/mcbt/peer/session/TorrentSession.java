@@ -275,7 +275,7 @@ public final class TorrentSession implements Closeable {
     }
   }
 
-  private static PeerId newPeerId() {
+  static PeerId newPeerId() {
     byte[] id = new byte[PeerId.LENGTH];
     byte[] prefix = PEER_ID_PREFIX.getBytes(StandardCharsets.US_ASCII);
     new SecureRandom().nextBytes(id);
