@@ -15,13 +15,18 @@ final class SampleTorrents {
   private SampleTorrents() {}
 
   static byte[] random(String name) throws IOException {
+    return random(name, "http://127.0.0.1:1/announce");
+  }
+
+  /** The same, announcing to the given trackers, each its own tier. */
+  static byte[] random(String name, String... announceUrls) throws IOException {
     Path folder = Files.createTempDirectory("mcbt-e2e");
     Path file = folder.resolve(name);
     byte[] data = new byte[70_000];
     new Random().nextBytes(data);
     Files.write(file, data);
     try {
-      return TorrentCreator.of(file).announce("http://127.0.0.1:1/announce").create().bytes();
+      return TorrentCreator.of(file).announce(announceUrls).create().bytes();
     } finally {
       Files.delete(file);
       Files.delete(folder);
