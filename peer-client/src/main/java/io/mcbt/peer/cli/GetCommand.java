@@ -1,6 +1,7 @@
 package io.mcbt.peer.cli;
 
 import io.mcbt.metainfo.Metainfo;
+import io.mcbt.peer.storage.PieceTracker;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,8 +65,8 @@ final class GetCommand implements Callable<Integer> {
           .listener(
               new SwarmRunner.Listener() {
                 @Override
-                public void started(int port) throws InterruptedException {
-                  groups.join(metainfo, port, groupOptions);
+                public void started(int port, PieceTracker pieces) throws InterruptedException {
+                  groups.join(metainfo, port, pieces);
                 }
 
                 @Override

@@ -2,86 +2,249 @@ package io.mcbt.peer.cli;
 
 import io.mcbt.metainfo.Metainfo;
 import io.mcbt.peer.signal.SignalSession;
+import io.mcbt.peer.storage.PieceStore;
+import io.mcbt.peer.storage.PieceTracker;
+import io.mcbt.peer.transfer.FeedbackDelay;
+import io.mcbt.peer.transfer.MulticastInterfaces;
+import io.mcbt.peer.transfer.MulticastReceiver;
+import io.mcbt.peer.transfer.MulticastSender;
 import io.mcbt.signal.SignalMessage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.URI;
+import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A command's part in multicast groups: it says what it found on the terminal and never stops the
- * transfer, which falls back to the peer wire protocol when there is no group (no server, no
- * sender, or none formed). The multicast data plane itself is not built yet: an assigned member
- * still downloads over the peer wire and reports done to its group.
+ * A command's part in multicast groups. As a member it receives the group's multicast into the
+ * piece store while the peer wire protocol holds its downloads back, and lets them go when the
+ * group's session ends (the peer wire fetches whatever is still missing). As a holder it sends to
+ * the groups the tracker gives it. Without a server, a sender or a group, the peer wire does it
+ * all; nothing here stops a transfer.
  */
 final class GroupParticipation implements AutoCloseable {
   private final Optional<SignalSession> session;
+  private final GroupOptions options;
+  private final URI server;
+  private final InetAddress bind;
   private final PrintWriter out;
+  private final Map<Long, MulticastSender> senders = new ConcurrentHashMap<>();
   private Optional<SignalMessage.GroupAssign> group = Optional.empty();
+  private MulticastReceiver receiver;
   private long lastProgressNs;
 
-  private GroupParticipation(Optional<SignalSession> session, PrintWriter out) {
+  private GroupParticipation(
+      Optional<SignalSession> session,
+      GroupOptions options,
+      URI server,
+      InetAddress bind,
+      PrintWriter out) {
     this.session = session;
+    this.options = options;
+    this.server = server;
+    this.bind = bind;
     this.out = out;
   }
 
   static GroupParticipation open(
       GroupOptions options, URI server, InetAddress bind, PrintWriter out) {
     if (options.off) {
-      return new GroupParticipation(Optional.empty(), out);
+      return new GroupParticipation(Optional.empty(), options, server, bind, out);
     }
     String peerId = "peer-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     try {
       return new GroupParticipation(
-          Optional.of(SignalSession.open(server, peerId, bind, options.controlPort)), out);
+          Optional.of(SignalSession.open(server, peerId, bind, options.controlPort)),
+          options,
+          server,
+          bind,
+          out);
     } catch (IOException e) {
-      out.printf("no multicast groups: %s%n", e.getMessage());
-      out.flush();
-      return new GroupParticipation(Optional.empty(), out);
+      say(out, "no multicast groups: %s%n", e.getMessage());
+      return new GroupParticipation(Optional.empty(), options, server, bind, out);
     }
   }
 
-  /** As a leecher: probe, report, and wait for a group (printing what came of it). */
-  void join(Metainfo metainfo, int dataPort, GroupOptions options) throws InterruptedException {
-    if (session.isEmpty()) {
+  /**
+   * As a leecher: probe, report, wait for a group, and receive its multicast into {@code pieces}.
+   */
+  void join(Metainfo metainfo, int dataPort, PieceTracker pieces) throws InterruptedException {
+    if (session.isEmpty() || pieces.state().isComplete()) {
       return;
     }
+    // The peer wire waits for the group: what the group delivers, nobody sends by unicast.
+    pieces.state().holdDownloads(true);
     try {
       group = session.get().joinGroup(metainfo.infoHash(), dataPort, options.groupTimeout());
     } catch (IOException e) {
-      out.printf("no multicast group: %s%n", e.getMessage());
+      print("no multicast group: %s%n", e.getMessage());
     }
-    group.ifPresentOrElse(
-        assign ->
-            out.printf(
-                "multicast group %d: %s:%d ttl %d, sender %s (RTT-matched); data over the peer"
-                    + " wire until the multicast data plane is in%n",
-                assign.groupId(),
-                assign.address(),
-                assign.port(),
-                assign.ttl(),
-                assign.sender().peerId()),
-        () ->
-            out.printf(
-                "no multicast group within %d s: peer wire only%n",
-                options.groupTimeout().toSeconds()));
-    out.flush();
+    if (group.isEmpty()) {
+      pieces.state().holdDownloads(false);
+      print("no multicast group within %d s: peer wire only%n", options.groupTimeout().toSeconds());
+      return;
+    }
+    SignalMessage.GroupAssign assign = group.get();
+    try {
+      NetworkInterface nic = nic();
+      receiver =
+          MulticastReceiver.start(
+              assign.groupId(),
+              new InetSocketAddress(assign.address(), assign.port()),
+              assign.key(),
+              nic,
+              bind,
+              pieces,
+              silence(assign.timers()),
+              FeedbackDelay.RANDOM,
+              line -> print("%s%n", line));
+      print(
+          "multicast group %d: %s:%d on %s, sender %s%n",
+          assign.groupId(),
+          assign.address(),
+          assign.port(),
+          nic.getName(),
+          assign.sender().peerId());
+      receiver.outcome().thenAccept(outcome -> received(outcome, pieces));
+    } catch (IOException e) {
+      pieces.state().holdDownloads(false);
+      print("cannot receive multicast group %d: %s; peer wire only%n", assign.groupId(), e);
+    }
   }
 
-  /** As a holder: offer to send to groups, printing each request of the tracker. */
-  void offer(Metainfo metainfo, int dataPort) {
+  private void received(MulticastReceiver.Outcome outcome, PieceTracker pieces) {
+    pieces.state().holdDownloads(false);
+    MulticastReceiver.Figures figures = receiver.figures();
+    print(
+        "multicast group %d: %s after %d rounds, %s of blocks, %d repaired, %d datagrams"
+            + " dropped, %d NACKs%s%n",
+        group.get().groupId(),
+        outcome.toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+        figures.round(),
+        ByteSizes.human(figures.blockBytes()),
+        figures.repaired(),
+        figures.dropped(),
+        figures.nacksSent(),
+        pieces.state().isComplete() ? "" : "; the peer wire fetches the rest");
+  }
+
+  /** A member waits this long without a frame before it leaves the rest to the peer wire. */
+  private static Duration silence(SignalMessage.Timers timers) {
+    return Duration.ofMillis(Math.max(5_000, 20 * timers.roundTimeoutMillis()));
+  }
+
+  /** As a holder: offer to send to groups, and send to those the tracker names. */
+  void offer(Metainfo metainfo, int dataPort, PieceStore store) {
     if (session.isEmpty()) {
       return;
     }
     try {
-      session.get().offer(metainfo.infoHash(), dataPort, this::report);
+      session.get().offer(metainfo.infoHash(), dataPort, message -> onRequest(message, store));
     } catch (IOException e) {
-      out.printf("not offered as a multicast sender: %s%n", e.getMessage());
-      out.flush();
+      print("not offered as a multicast sender: %s%n", e.getMessage());
     }
+  }
+
+  private void onRequest(SignalMessage message, PieceStore store) {
+    if (message instanceof SignalMessage.GroupSend send) {
+      MulticastSender running = senders.get(send.groupId());
+      if (running != null) {
+        running.addMembers(send.members().size());
+        print("multicast group %d: %d more members%n", send.groupId(), send.members().size());
+        return;
+      }
+      startSending(send, store);
+    } else if (message instanceof SignalMessage.GroupEnd end) {
+      MulticastSender sender = senders.remove(end.groupId());
+      if (sender != null) {
+        sender.close();
+        report(end.groupId(), sender.figures());
+      }
+      print("multicast group %d ended: %s%n", end.groupId(), end.outcome());
+    }
+  }
+
+  private void startSending(SignalMessage.GroupSend send, PieceStore store) {
+    try {
+      long ceiling = send.rateCeilingBitsPerSecond() / 8;
+      if (options.rate != null) {
+        ceiling = Math.min(ceiling, ByteSizes.parse(options.rate));
+      }
+      SignalMessage.Timers timers = send.timers();
+      NetworkInterface nic = nic();
+      MulticastSender sender =
+          MulticastSender.start(
+              send.groupId(),
+              new InetSocketAddress(send.address(), send.port()),
+              send.ttl(),
+              send.key(),
+              nic,
+              bind,
+              store,
+              send.members().size(),
+              options.senderSettings().withRateCeiling(ceiling),
+              new MulticastSender.Timers(
+                  timers.statusIntervalMillis() * 1_000_000,
+                  timers.nackDelayMaxMillis() * 1_000_000,
+                  timers.roundTimeoutMillis() * 1_000_000),
+              figures -> report(send.groupId(), figures),
+              line -> print("%s%n", line));
+      senders.put(send.groupId(), sender);
+      print(
+          "sending to multicast group %d (%s:%d on %s, %d members, %d-byte blocks, at most %s/s)%n",
+          send.groupId(),
+          send.address(),
+          send.port(),
+          nic.getName(),
+          send.members().size(),
+          sender.blockSize(),
+          ByteSizes.human(ceiling));
+      sender
+          .ended()
+          .thenAccept(
+              reason -> {
+                MulticastSender.Figures figures = sender.figures();
+                print(
+                    "multicast group %d: %s, %d/%d members done, %d rounds, %s sent, %s"
+                        + " repairs%n",
+                    send.groupId(),
+                    reason.toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+                    figures.membersComplete(),
+                    figures.members(),
+                    figures.rounds(),
+                    ByteSizes.human(figures.bytesSent()),
+                    ByteSizes.human(figures.retransmittedBytes()));
+              });
+    } catch (IOException | RuntimeException e) {
+      print("cannot send to multicast group %d: %s%n", send.groupId(), e.getMessage());
+    }
+  }
+
+  private void report(long groupId, MulticastSender.Figures figures) {
+    try {
+      session
+          .get()
+          .senderReport(
+              groupId,
+              figures.bytesSent(),
+              figures.rounds(),
+              figures.retransmittedBytes(),
+              figures.nacksReceived());
+    } catch (IOException e) {
+      // the record misses one update; the next one carries the totals
+    }
+  }
+
+  private NetworkInterface nic() throws IOException {
+    return MulticastInterfaces.choose(
+        Optional.ofNullable(options.multicastInterface), InetAddress.getByName(server.getHost()));
   }
 
   /** Verified bytes so far, for the group's view; sent at most every two seconds. */
@@ -104,29 +267,29 @@ final class GroupParticipation implements AutoCloseable {
       try {
         session.get().done(group.get().groupId());
       } catch (IOException e) {
-        out.printf(
-            "could not tell group %d we are done: %s%n", group.get().groupId(), e.getMessage());
-        out.flush();
+        print("could not tell group %d we are done: %s%n", group.get().groupId(), e.getMessage());
       }
     }
   }
 
-  private void report(SignalMessage message) {
+  private void print(String format, Object... arguments) {
+    say(out, format, arguments);
+  }
+
+  /** Prints a line; senders and receivers print from their own threads. */
+  private static void say(PrintWriter out, String format, Object... arguments) {
     synchronized (out) {
-      if (message instanceof SignalMessage.GroupSend send) {
-        out.printf(
-            "asked to send to multicast group %d (%s:%d, %d new members): the multicast sender is"
-                + " not built yet; members use the peer wire%n",
-            send.groupId(), send.address(), send.port(), send.members().size());
-      } else if (message instanceof SignalMessage.GroupEnd end) {
-        out.printf("multicast group %d ended: %s%n", end.groupId(), end.outcome());
-      }
+      out.printf(format, arguments);
       out.flush();
     }
   }
 
   @Override
   public void close() {
+    senders.values().forEach(MulticastSender::close);
+    if (receiver != null) {
+      receiver.close();
+    }
     session.ifPresent(SignalSession::close);
   }
 }

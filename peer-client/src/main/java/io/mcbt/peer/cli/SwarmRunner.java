@@ -42,8 +42,11 @@ final class SwarmRunner {
 
   /** What a command does around the transfer: join a multicast group, say it is done. */
   interface Listener {
-    /** The session listens on {@code port}; a long call here does not hold up the transfer. */
-    default void started(int port) throws InterruptedException {}
+    /**
+     * The session listens on {@code port} and keeps {@code pieces}; a long call here does not hold
+     * up the transfer.
+     */
+    default void started(int port, PieceTracker pieces) throws InterruptedException {}
 
     /** About once a second: bytes verified so far. */
     default void progress(long verifiedBytes) {}
@@ -107,10 +110,10 @@ final class SwarmRunner {
       }
       TrackerClient trackers =
           new TrackerClient(TRACKER_TIMEOUT, "mcbt-peer-client/" + VersionProvider.version());
+      PieceTracker pieces = new PieceTracker(store, found);
       try (TorrentSession session =
-          TorrentSession.start(
-              metainfo, new PieceTracker(store, found), trackers, config, this::log)) {
-        return share(session, found, exitWhenDone);
+          TorrentSession.start(metainfo, pieces, trackers, config, this::log)) {
+        return share(session, pieces, exitWhenDone);
       }
     }
   }
@@ -143,8 +146,9 @@ final class SwarmRunner {
     }
   }
 
-  private int share(TorrentSession session, PieceState found, boolean exitWhenDone)
+  private int share(TorrentSession session, PieceTracker pieces, boolean exitWhenDone)
       throws Exception {
+    PieceState found = pieces.state();
     Thread hook = new Thread(session::close, "announce-stopped");
     Runtime.getRuntime().addShutdownHook(hook);
     out.printf(
@@ -158,13 +162,16 @@ final class SwarmRunner {
         session.port());
     out.flush();
     long startNanos = System.nanoTime();
-    listener.started(session.port());
+    long verifiedAtStart = session.stats().totalBytes() - session.stats().leftBytes();
+    listener.started(session.port(), pieces);
     boolean announcedDone = found.isComplete();
     try (TransferProgress progress =
         TransferProgress.start(metainfo.info().name(), quiet, jsonProgress, err)) {
       while (true) {
         try {
-          session.completion().get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+          if (!found.isComplete()) { // else a multicast group delivered the last pieces
+            session.completion().get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+          }
         } catch (TimeoutException e) {
           SessionStats stats = session.stats();
           progress.update(stats);
@@ -182,7 +189,7 @@ final class SwarmRunner {
         }
         if (!announcedDone) {
           announcedDone = true;
-          done(session.stats(), startNanos, false);
+          done(session.stats(), verifiedAtStart, startNanos, false);
         }
         Thread.sleep(POLL_MILLIS);
       }
@@ -193,19 +200,22 @@ final class SwarmRunner {
         // shutting down already: the hook closes the session
       }
     }
-    done(session.stats(), startNanos, true);
+    done(session.stats(), verifiedAtStart, startNanos, true);
     return ExitCodes.OK;
   }
 
-  private void done(SessionStats stats, long startNanos, boolean exitWhenDone) {
+  /** Sums up the download: what was verified since the start, by multicast or the peer wire. */
+  private void done(
+      SessionStats stats, long verifiedAtStart, long startNanos, boolean exitWhenDone) {
     double seconds = Math.max(System.nanoTime() - startNanos, 1) / 1e9;
+    long fetched = stats.totalBytes() - stats.leftBytes() - verifiedAtStart;
     out.printf(
         "downloaded %s to %s: %s in %.1f s (%s/s)%s%n",
         metainfo.info().name(),
         folder,
-        ByteSizes.human(stats.downloadedBytes()),
+        ByteSizes.human(fetched),
         seconds,
-        ByteSizes.human((long) (stats.downloadedBytes() / seconds)),
+        ByteSizes.human((long) (fetched / seconds)),
         exitWhenDone ? "" : "; seeding until Ctrl-C");
     out.flush();
   }

@@ -64,6 +64,18 @@ public final class SignalSession implements AutoCloseable {
     socket.send(
         new SignalMessage.Hello(
             peerId, List.of(), List.of(torrent), dataPort, control.port(), true));
+    listen(requests);
+  }
+
+  /**
+   * Hands what the tracker sends from now on (group-send, group-end) to {@code messages}, from a
+   * background thread.
+   */
+  public synchronized void listen(Consumer<SignalMessage> messages) {
+    if (listener != null) {
+      return;
+    }
+    Consumer<SignalMessage> requests = messages;
     listener =
         new Thread(
             () -> {
@@ -82,6 +94,15 @@ public final class SignalSession implements AutoCloseable {
 
   public void progress(long groupId, long bytesDone) throws IOException {
     socket.send(new SignalMessage.Progress(groupId, bytesDone));
+  }
+
+  /** As a sender: what this group's session has cost so far. */
+  public void senderReport(
+      long groupId, long bytesSent, int rounds, long retransmittedBytes, long nacksReceived)
+      throws IOException {
+    socket.send(
+        new SignalMessage.SenderReport(
+            groupId, bytesSent, rounds, retransmittedBytes, nacksReceived));
   }
 
   public void done(long groupId) throws IOException {

@@ -10,6 +10,7 @@ import java.util.Objects;
 public final class PieceState {
   private final int pieceCount;
   private final BitSet verified;
+  private boolean held;
 
   /** A state with all {@code pieceCount} pieces missing. */
   public PieceState(int pieceCount) {
@@ -56,6 +57,19 @@ public final class PieceState {
     missing.set(0, pieceCount);
     missing.andNot(verified);
     return missing;
+  }
+
+  /**
+   * Holds back (or lets go) unicast downloads: while a multicast group delivers the torrent, {@link
+   * #wanted()} is empty so that the peer wire protocol does not fetch the same pieces.
+   */
+  public synchronized void holdDownloads(boolean hold) {
+    held = hold;
+  }
+
+  /** The pieces to fetch over the peer wire now: the missing ones, unless downloads are held. */
+  public synchronized BitSet wanted() {
+    return held ? new BitSet() : missing();
   }
 
   /**

@@ -7,7 +7,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * over the reply window rather than all at once (the idea of RFC 5401's feedback timers, without
  * suppression: the sender needs every member's answer to know who is complete).
  */
-interface FeedbackDelay {
+public interface FeedbackDelay {
   long delayNs(long windowNs);
 
   /** Uniform over the window. */

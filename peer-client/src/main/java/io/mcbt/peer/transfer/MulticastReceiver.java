@@ -303,7 +303,9 @@ public final class MulticastReceiver implements AutoCloseable {
         && parameters.codingBlocks() == codingBlocks) {
       return true;
     }
-    if (blockSize == 0 || codingBlocks > SessionParameters.MAX_CODING_BLOCKS) {
+    if (blockSize == 0
+        || blockSize > FrameHeader.MAX_BODY_LENGTH
+        || codingBlocks > SessionParameters.MAX_CODING_BLOCKS) {
       return false;
     }
     if (writer != null) {
