@@ -1,5 +1,6 @@
 package io.mcbt.index.application;
 
+import com.mongodb.MongoException;
 import io.mcbt.index.domain.PublishedTorrent;
 import io.mcbt.index.domain.SearchPage;
 import io.mcbt.index.domain.SearchQuery;
@@ -9,6 +10,7 @@ import io.mcbt.metainfo.InfoHash;
 import io.mcbt.metainfo.MalformedTorrentException;
 import io.mcbt.metainfo.Metainfo;
 import io.mcbt.metainfo.MetainfoParser;
+import io.mcbt.platform.StoreUnavailableException;
 import io.mcbt.tracker.PeerEndpoint;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -16,6 +18,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /** The index's use cases: publish, search, look up and download torrents. */
@@ -38,10 +41,15 @@ public class TorrentCatalog {
     // The store keeps milliseconds; truncate so the answer equals what a later read returns.
     PublishedTorrent torrent =
         PublishedTorrent.of(metainfo, Instant.now().truncatedTo(ChronoUnit.MILLIS));
-    boolean added = repository.add(torrent, torrentFile);
-    published.fire(new TorrentPublished(metainfo.infoHash(), metainfo.trackers(), seeder));
-    if (!added) {
-      return new Publication(repository.find(torrent.infoHash()).orElseThrow(), false);
+    boolean added;
+    try {
+      added = repository.add(torrent, torrentFile);
+      published.fire(new TorrentPublished(metainfo.infoHash(), metainfo.trackers(), seeder));
+      if (!added) {
+        return new Publication(repository.find(torrent.infoHash()).orElseThrow(), false);
+      }
+    } catch (MongoException e) {
+      throw new StoreUnavailableException(e);
     }
     LOG.info(
         () ->
@@ -56,15 +64,23 @@ public class TorrentCatalog {
   }
 
   public Optional<PublishedTorrent> find(InfoHash infoHash) {
-    return repository.find(infoHash);
+    return stored(() -> repository.find(infoHash));
   }
 
   public Optional<byte[]> torrentFile(InfoHash infoHash) {
-    return repository.torrentFile(infoHash);
+    return stored(() -> repository.torrentFile(infoHash));
   }
 
   public SearchPage search(SearchQuery query) {
-    return repository.search(query);
+    return stored(() -> repository.search(query));
+  }
+
+  private static <T> T stored(Supplier<T> read) {
+    try {
+      return read.get();
+    } catch (MongoException e) {
+      throw new StoreUnavailableException(e);
+    }
   }
 
   private MetainfoParser parser() {
