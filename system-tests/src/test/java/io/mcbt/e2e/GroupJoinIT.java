@@ -1,6 +1,7 @@
 package io.mcbt.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mcbt.metainfo.InfoHash;
@@ -12,6 +13,9 @@ import io.mcbt.signal.SignalMessage;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +45,10 @@ class GroupJoinIT {
             TrackerSocket.connect(URI.create(server.baseUrl()), Duration.ofSeconds(10));
         TrackerSocket leecher =
             TrackerSocket.connect(URI.create(server.baseUrl()), Duration.ofSeconds(10))) {
+      // The tracker takes a hello only for torrents announced from the peer's address.
+      register(server, torrent);
+      String announced = TrackerProbe.httpAnnounce(server.baseUrl() + "/announce", torrent, 1);
+      assertFalse(announced.contains("failure reason"), announced);
       holder.send(
           new SignalMessage.Hello(
               "holder", List.of(), List.of(torrent), 6881, holderControl.port(), true));
@@ -59,5 +67,19 @@ class GroupJoinIT {
       assertEquals(
           "leecher", ((SignalMessage.GroupSend) sent).members().get(0).endpoint().peerId());
     }
+  }
+
+  private static void register(ServerProcess server, InfoHash torrent) throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(server.api("tracker/registrations"))
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "{\"infoHash\":\"" + torrent.hex() + "\"}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, response.statusCode(), response.body());
   }
 }
