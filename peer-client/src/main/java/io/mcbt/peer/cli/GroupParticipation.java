@@ -211,16 +211,21 @@ final class GroupParticipation implements AutoCloseable {
           .thenAccept(
               reason -> {
                 MulticastSender.Figures figures = sender.figures();
+                double seconds = figures.elapsedNs() / 1e9;
+                long size = store.info().totalLength();
                 print(
-                    "multicast group %d: %s, %d/%d members done, %d rounds, %s sent, %s"
-                        + " repairs%n",
+                    "multicast group %d: %s, %d/%d members done, %d rounds, %s sent (%.3f x the"
+                        + " torrent), %s of repairs, %.2f s, %s/s%n",
                     send.groupId(),
                     reason.toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
                     figures.membersComplete(),
                     figures.members(),
                     figures.rounds(),
                     ByteSizes.human(figures.bytesSent()),
-                    ByteSizes.human(figures.retransmittedBytes()));
+                    figures.bytesSent() / (double) size,
+                    ByteSizes.human(figures.retransmittedBytes()),
+                    seconds,
+                    ByteSizes.human((long) (size / Math.max(seconds, 1e-3))));
               });
     } catch (IOException | RuntimeException e) {
       print("cannot send to multicast group %d: %s%n", send.groupId(), e.getMessage());

@@ -51,7 +51,9 @@ public final class SignalSession implements AutoCloseable {
   /** Probes the candidate senders and waits for a group; empty if none comes in time. */
   public Optional<SignalMessage.GroupAssign> joinGroup(
       InfoHash torrent, int dataPort, Duration timeout) throws IOException, InterruptedException {
-    return new GroupJoiner(socket, new RttProber(5, Duration.ofMillis(5), Duration.ofSeconds(1)))
+    // Ten probes over a fifth of a second: the minimum then sees past a busy moment of either
+    // host's scheduler, which otherwise puts LAN neighbours in different RTT bands.
+    return new GroupJoiner(socket, new RttProber(10, Duration.ofMillis(20), Duration.ofSeconds(1)))
         .join(peerId, torrent, dataPort, control.port(), timeout);
   }
 

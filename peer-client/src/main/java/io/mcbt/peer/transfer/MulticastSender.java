@@ -53,7 +53,8 @@ public final class MulticastSender implements AutoCloseable {
       long rejected,
       int membersComplete,
       int members,
-      double rateBytesPerSecond) {}
+      double rateBytesPerSecond,
+      long elapsedNs) {}
 
   private static final long PARK_THRESHOLD_NS = 300_000;
   private static final int SEND_BUFFER_BYTES = 4 * 1024 * 1024;
@@ -92,6 +93,8 @@ public final class MulticastSender implements AutoCloseable {
   private long nacksReceived;
   private long rejected;
   private int round;
+  private long startNs;
+  private long endNs;
   private double worstLossInInterval;
 
   private record Answer(SocketAddress from, Nack nack) {}
@@ -209,7 +212,8 @@ public final class MulticastSender implements AutoCloseable {
         rejected,
         complete.size(),
         members.get(),
-        rate == null ? 0 : rate.rate());
+        rate == null ? 0 : rate.rate(),
+        startNs == 0 ? 0 : (endNs == 0 ? System.nanoTime() : endNs) - startNs);
   }
 
   public int blockSize() {
@@ -220,16 +224,20 @@ public final class MulticastSender implements AutoCloseable {
     EndFrame.Reason reason = EndFrame.Reason.STOPPED;
     try {
       long now = System.nanoTime();
+      startNs = now;
       double ceiling = settings.rateCeilingBytesPerSecond();
       rate = new RateControl(ceiling, ceiling / 4, settings.lossThreshold(), statusIntervalNs, now);
       pacer = new Pacer(rate.rate(), 2_000_000, now);
       awaitMembers();
       pass();
       reason = repairRounds();
+      endSession(reason);
       while (reason == EndFrame.Reason.COMPLETE && !closed) {
-        sendEnd(reason);
-        publish();
         reason = awaitLateJoiners();
+        if (!closed) {
+          sendEnd(reason);
+          publish();
+        }
       }
     } catch (ClosedChannelException e) {
       reason = EndFrame.Reason.STOPPED;
@@ -238,10 +246,18 @@ public final class MulticastSender implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
-      sendEnd(reason);
-      publish();
-      ended.complete(reason);
+      if (!ended.isDone()) {
+        endSession(reason);
+      }
     }
+  }
+
+  /** The session's first end: its figures (time included) are those of the group's delivery. */
+  private void endSession(EndFrame.Reason reason) {
+    sendEnd(reason);
+    endNs = System.nanoTime();
+    publish();
+    ended.complete(reason);
   }
 
   /**
