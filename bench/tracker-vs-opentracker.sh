@@ -59,8 +59,9 @@ PY
 echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1" > "$W/preboot.txt"
 # The JVM options of ./run-server (MCBT_JAVA_OPTS there). wrk announces from one address, far
 # beyond the per-address limit: off unless ANNOUNCE_RATE_PER_IP is given (to measure its cost,
-# e.g. ANNOUNCE_RATE_PER_IP=1000000000 keeps it on without refusing anything).
-(cd "$W" && MCBT_TRACKER_UDP_PORT=0 MCBT_TRACKER_ANNOUNCE_RATE_PER_IP=${ANNOUNCE_RATE_PER_IP:-0} exec java -XX:MaxGCPauseMillis=10 -XX:MaxTenuringThreshold=1 \
+# ANNOUNCE_RATE_PER_IP=1000000 ANNOUNCE_BURST_PER_IP=1000000 keeps it on without refusing).
+(cd "$W" && MCBT_TRACKER_UDP_PORT=0 MCBT_TRACKER_ANNOUNCE_RATE_PER_IP=${ANNOUNCE_RATE_PER_IP:-0} \
+  MCBT_TRACKER_ANNOUNCE_BURST_PER_IP=${ANNOUNCE_BURST_PER_IP:-200} exec java -XX:MaxGCPauseMillis=10 -XX:MaxTenuringThreshold=1 \
   -jar "$JAR" --port $OUR_PORT \
   --prebootcommandfile "$W/preboot.txt" > "$W/server.log" 2>&1) &
 PIDS+=($!)
