@@ -80,6 +80,7 @@ public final class MetadataFetch implements PeerConnection.Listener {
   /** What one peer offers and was asked for. */
   private static final class Asked {
     int utMetadataId;
+    long size;
     final Set<Integer> pieces = new HashSet<>();
   }
 
@@ -251,23 +252,27 @@ public final class MetadataFetch implements PeerConnection.Listener {
   private void handshake(PeerConnection connection, Asked asked, ExtensionHandshake theirs) {
     asked.utMetadataId = theirs.idOf(ExtensionHandshake.UT_METADATA).orElse(0);
     OptionalLong size = theirs.metadataSize();
-    if (asked.utMetadataId == 0 || size.isEmpty()) {
+    if (asked.utMetadataId == 0
+        || size.isEmpty()
+        || size.getAsLong() <= 0
+        || size.getAsLong() > MetadataAssembler.MAX_METADATA_BYTES) {
+      if (size.isPresent() && size.getAsLong() > MetadataAssembler.MAX_METADATA_BYTES) {
+        log.accept(
+            "metadata: "
+                + connection.address()
+                + " states "
+                + size.getAsLong()
+                + " bytes of metadata, over the limit of "
+                + MetadataAssembler.MAX_METADATA_BYTES);
+      }
       connection.close(); // it cannot give us the metadata
       return;
     }
-    if (!assembler.offerSize(size.getAsLong())) {
-      log.accept(
-          "metadata: "
-              + connection.address()
-              + " states a metadata size of "
-              + size.getAsLong()
-              + " bytes, refused (at most "
-              + MetadataAssembler.MAX_METADATA_BYTES
-              + ", and the same as other peers)");
-      connection.close();
-      return;
+    asked.size = size.getAsLong();
+    if (assembler.offerSize(asked.size)) {
+      askMore(connection, asked);
     }
-    askMore(connection, asked);
+    // Else another size is in use; this peer waits, in case that one proves a lie.
   }
 
   private void metadata(PeerConnection connection, Asked asked, MetadataMessage message) {
@@ -283,8 +288,11 @@ public final class MetadataFetch implements PeerConnection.Listener {
           case CORRUPT -> {
             log.accept("metadata: the pieces did not hash to " + magnet.infoHash() + "; again");
             for (Object sender : assembler.takeContributors()) {
-              ((PeerConnection) sender).close();
+              PeerConnection liar = (PeerConnection) sender;
+              liar.close();
+              peers.remove(liar);
             }
+            restart();
           }
           case STORED, REFUSED -> askMore(connection, asked);
         }
@@ -294,6 +302,9 @@ public final class MetadataFetch implements PeerConnection.Listener {
 
   /** Keeps {@link #PIECES_IN_FLIGHT} requests with the peer: pieces nobody was asked for first. */
   private void askMore(PeerConnection connection, Asked asked) {
+    if (asked.size <= 0 || !assembler.offerSize(asked.size)) {
+      return; // it has another size than the one in use
+    }
     Set<Integer> askedOfOthers = new HashSet<>();
     peers.values().forEach(other -> askedOfOthers.addAll(other.pieces));
     for (boolean fresh : new boolean[] {true, false}) {
@@ -309,11 +320,22 @@ public final class MetadataFetch implements PeerConnection.Listener {
     }
   }
 
+  /** After a corrupt dictionary: the size of a remaining peer, and its pieces, from scratch. */
+  private void restart() {
+    for (Map.Entry<PeerConnection, Asked> entry : peers.entrySet()) {
+      Asked asked = entry.getValue();
+      asked.pieces.clear();
+      if (asked.size > 0 && assembler.offerSize(asked.size)) {
+        askMore(entry.getKey(), asked);
+      }
+    }
+  }
+
   @Override
   public synchronized void onClosed(PeerConnection connection, Exception cause) {
     if (peers.remove(connection) != null && !result.isDone()) {
       for (Map.Entry<PeerConnection, Asked> other : peers.entrySet()) {
-        if (other.getValue().utMetadataId != 0 && assembler.hasSize()) {
+        if (other.getValue().size > 0 && assembler.offerSize(other.getValue().size)) {
           askMore(other.getKey(), other.getValue());
         }
       }
