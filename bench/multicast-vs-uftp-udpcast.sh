@@ -112,7 +112,7 @@ URL="http://$(addr s):8080"
 for _ in $(seq 1 240); do inns s curl -sf -o /dev/null "$URL/api/torrents?size=1" && break; sleep 0.5; done
 inns 0 java -jar "$PEER_JAR" publish "$SRC/payload.bin" -o "$WORK/payload.torrent" --server "$URL" -q > /dev/null
 
-PEER_JAVA=(java -XX:+UseSerialGC -jar "$PEER_JAR")
+PEER_JAVA=(${PEER_WRAP:-} java -XX:+UseSerialGC -jar "$PEER_JAR")
 
 run_mcbt() {  # n loss
   local n=$1 loss=$2 t0 t1 line seconds wire
@@ -136,7 +136,7 @@ run_mcbt() {  # n loss
   [[ -n $seconds ]] || { echo "mcbt: no group session in the seeder's log:"; cat "$WORK/seed.log"; seconds=0; wire=0; }
   report mcbt "$n" "$loss" "$seconds" "$wire" "$(verify "$n")"
   awk -v s="$(echo "$t1 - $t0" | bc)" 'BEGIN { printf "  (mcbt wall seconds from starting the gets, JVMs and formation window included: %.2f)\n", s }'
-  grep -h 'multicast group' "$WORK"/get*.log | sed -n '1,2p' | sed 's/^/  /'
+  grep -h -e "multicast group" -e "^cpu" "$WORK"/get*.log "$WORK/seed.log" | sed -n "1,12p" | sed "s/^/  /"
   for i in $(seq 1 "$n"); do rm -rf "$WORK/r$i"; done
 }
 

@@ -147,17 +147,16 @@ class MulticastDeliveryIT {
     Path run = Files.createDirectories(work.resolve("takeover"));
     try (Peers peers = new Peers(run)) {
       Process first = peers.seed(SEEDER, "8M");
-      Process second = peers.seed(SECOND_SEEDER, "8M");
       List<Process> gets = peers.getAll(0);
-      int sender =
-          peers.awaitEither(
-              SEEDER, SECOND_SEEDER, "sending to multicast group", Duration.ofSeconds(90));
-      Thread.sleep(2_500);
-      (sender == SEEDER ? first : second).destroyForcibly().waitFor();
-      int other = sender == SEEDER ? SECOND_SEEDER : SEEDER;
+      peers.awaitLog(SEEDER, "sending to multicast group", Duration.ofSeconds(90));
+      // The second holder comes once the group is formed, so the group is the first one's.
+      peers.seed(SECOND_SEEDER, "8M");
+      Thread.sleep(3_000);
+      first.destroyForcibly().waitFor();
       String group = assertAllComplete(run, gets);
       assertTrue(
-          peers.log(other).contains("sending to multicast group " + group), peers.log(other));
+          peers.log(SECOND_SEEDER).contains("sending to multicast group " + group),
+          peers.log(SECOND_SEEDER));
     }
   }
 
@@ -277,7 +276,7 @@ class MulticastDeliveryIT {
     }
 
     /** Which of two seeders logs {@code text} first. */
-    int awaitEither(int one, int other, String text, Duration timeout) throws Exception {
+    private int awaitEither(int one, int other, String text, Duration timeout) throws Exception {
       Instant deadline = Instant.now().plus(timeout);
       while (Instant.now().isBefore(deadline)) {
         for (int host : new int[] {one, other}) {

@@ -84,7 +84,7 @@ final class Downloads {
 
   /** Tells the peer whether we want anything it has, and asks for it if we may. */
   void updateInterest(PeerState peer) {
-    BitSet wanted = state.missing();
+    BitSet wanted = state.wanted();
     wanted.and(peer.has);
     boolean interested = !wanted.isEmpty();
     if (interested != peer.amInterested) {
@@ -248,7 +248,7 @@ final class Downloads {
         }
       }
     }
-    BitSet candidates = state.missing();
+    BitSet candidates = state.wanted();
     candidates.and(peer.has);
     for (Integer piece : active.keySet()) {
       candidates.clear(piece);

@@ -234,6 +234,11 @@ final class Swarm implements PeerConnection.Listener {
   synchronized void tick(long nowNanos) {
     choker.tick(peers.values(), nowNanos, state.isComplete());
     downloads.checkSnubbing(nowNanos);
+    // What we want changes without a message from any peer: a multicast group delivered pieces,
+    // or let go of the downloads it held.
+    for (PeerState peer : peers.values()) {
+      downloads.updateInterest(peer);
+    }
   }
 
   synchronized void closeAll() {

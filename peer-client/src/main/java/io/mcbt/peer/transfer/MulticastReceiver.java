@@ -22,14 +22,13 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.LongPredicate;
 
@@ -71,8 +70,8 @@ public final class MulticastReceiver implements AutoCloseable {
   private final long session;
   private final DatagramChannel group;
   private final DatagramChannel feedback;
-  private final Selector selector;
   private final FrameAuthenticator authenticator;
+  private final FrameAuthenticator feedbackSealer;
   private final PieceTracker pieces;
   private final FeedbackDelay delay;
   private final long silenceNs;
@@ -84,30 +83,32 @@ public final class MulticastReceiver implements AutoCloseable {
   private final ByteBuffer out = ByteBuffer.allocate(2_048);
   private final AtomicLong badPieces = new AtomicLong();
   private final Thread thread;
+  private final Thread feedbackThread;
+  private final Object feedbackLock = new Object();
   private volatile boolean closed;
+  private volatile boolean silent;
   private volatile Figures figures = new Figures(0, 0, 0, 0, 0, 0, 0, 0);
 
-  private ReceivedBlocks blocks;
+  private volatile ReceivedBlocks blocks;
   private RepairDecoder repairs;
   private RunWriter writer;
-  private SessionParameters parameters;
+  private volatile SessionParameters parameters;
   private long datagrams;
   private long blockBytes;
   private long dropped;
   private long duplicates;
   private long nacksSent;
-  private int round;
-  private long lastFrameNs;
+  private volatile int round;
+  private volatile long lastFrameNs;
   private long nackDueNs = Long.MAX_VALUE;
   private StatusRequest pendingRequest;
   private SocketAddress sender;
-  private boolean toldComplete;
+  private volatile boolean toldComplete;
 
   private MulticastReceiver(
       long session,
       DatagramChannel group,
       DatagramChannel feedback,
-      Selector selector,
       byte[] key,
       PieceTracker pieces,
       FeedbackDelay delay,
@@ -118,8 +119,8 @@ public final class MulticastReceiver implements AutoCloseable {
     this.lose = lose;
     this.group = group;
     this.feedback = feedback;
-    this.selector = selector;
     this.authenticator = new FrameAuthenticator(key);
+    this.feedbackSealer = new FrameAuthenticator(key);
     this.pieces = pieces;
     this.delay = delay;
     this.silenceNs = silence.toNanos();
@@ -133,6 +134,8 @@ public final class MulticastReceiver implements AutoCloseable {
             });
     this.thread = new Thread(this::run, "multicast-receiver-" + session);
     this.thread.setDaemon(true);
+    this.feedbackThread = new Thread(this::answer, "multicast-nack-" + session);
+    this.feedbackThread.setDaemon(true);
   }
 
   /**
@@ -168,21 +171,16 @@ public final class MulticastReceiver implements AutoCloseable {
       throws IOException {
     DatagramChannel group = DatagramChannel.open(StandardProtocolFamily.INET);
     DatagramChannel feedback = null;
-    Selector selector = null;
     try {
       group.setOption(StandardSocketOptions.SO_REUSEADDR, true);
       group.setOption(StandardSocketOptions.SO_RCVBUF, RECEIVE_BUFFER_BYTES);
       // Bound to the group's address, not the wildcard, so that only this group's datagrams come.
       group.bind(address);
       group.join(address.getAddress(), nic);
-      group.configureBlocking(false);
       feedback =
           DatagramChannel.open(StandardProtocolFamily.INET).bind(new InetSocketAddress(bind, 0));
-      selector = Selector.open();
-      group.register(selector, SelectionKey.OP_READ);
       MulticastReceiver receiver =
-          new MulticastReceiver(
-              session, group, feedback, selector, key, pieces, delay, silence, lose, log);
+          new MulticastReceiver(session, group, feedback, key, pieces, delay, silence, lose, log);
       int buffer = group.getOption(StandardSocketOptions.SO_RCVBUF);
       if (buffer < RECEIVE_BUFFER_BYTES) {
         log.accept(
@@ -192,15 +190,14 @@ public final class MulticastReceiver implements AutoCloseable {
                 + RECEIVE_BUFFER_BYTES
                 + " for fewer losses at high rates)");
       }
+      receiver.lastFrameNs = System.nanoTime();
       receiver.thread.start();
+      receiver.feedbackThread.start();
       return receiver;
     } catch (IOException | RuntimeException e) {
       group.close();
       if (feedback != null) {
         feedback.close();
-      }
-      if (selector != null) {
-        selector.close();
       }
       throw e;
     }
@@ -215,12 +212,11 @@ public final class MulticastReceiver implements AutoCloseable {
   }
 
   private void run() {
-    lastFrameNs = System.nanoTime();
     Outcome result = Outcome.CLOSED;
     try {
       result = receive();
     } catch (ClosedChannelException e) {
-      result = Outcome.CLOSED;
+      result = silent ? Outcome.SILENT : Outcome.CLOSED;
     } catch (IOException | StorageException e) {
       log.accept("multicast reception stopped: " + e.getMessage());
       result = Outcome.SENDER_ENDED;
@@ -229,33 +225,42 @@ public final class MulticastReceiver implements AutoCloseable {
     }
   }
 
+  /** One blocking receive per datagram: the cheapest way through the kernel from Java. */
   private Outcome receive() throws IOException {
     while (!closed) {
+      Outcome ended = handle(receiveOne());
+      if (ended != null) {
+        return ended;
+      }
+      if ((datagrams & 1023) == 0) {
+        publishFigures();
+      }
+    }
+    return Outcome.CLOSED;
+  }
+
+  /**
+   * The feedback thread: sends the NACK a status request asked for once its random delay is over,
+   * says "complete" as soon as it is, and ends reception when the sender falls silent.
+   */
+  private void answer() {
+    while (!closed && thread.isAlive()) {
       long now = System.nanoTime();
-      long waitNs = Math.min(nackDueNs, lastFrameNs + silenceNs) - now;
-      if (waitNs > 0) {
-        selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitNs)));
-        selector.selectedKeys().clear();
-      }
-      SocketAddress from;
-      while ((from = receiveOne()) != null) {
-        Outcome ended = handle(from);
-        if (ended != null) {
-          return ended;
-        }
-        sendDueNack(System.nanoTime());
-      }
-      now = System.nanoTime();
       sendDueNack(now);
-      if (!toldComplete && pieces.state().isComplete() && sender != null) {
+      if (!toldComplete && parameters != null && pieces.state().isComplete()) {
         tellComplete();
       }
       if (now - lastFrameNs > silenceNs) {
-        return pieces.state().isComplete() ? Outcome.COMPLETE : Outcome.SILENT;
+        silent = true;
+        closeQuietly();
+        return;
       }
-      publishFigures();
+      long wakeNs;
+      synchronized (feedbackLock) {
+        wakeNs = Math.min(nackDueNs, now + 50_000_000);
+      }
+      LockSupport.parkNanos(Math.max(wakeNs - now, 100_000));
     }
-    return Outcome.CLOSED;
   }
 
   private SocketAddress receiveOne() throws IOException {
@@ -283,7 +288,10 @@ public final class MulticastReceiver implements AutoCloseable {
       dropped++;
       return null;
     }
-    round = Math.max(round, FrameHeader.round(in));
+    int frameRound = FrameHeader.round(in);
+    if (frameRound > round) {
+      round = frameRound;
+    }
     switch (type) {
       case DATA -> data();
       case REPAIR -> repair();
@@ -373,9 +381,12 @@ public final class MulticastReceiver implements AutoCloseable {
       dropped++;
       return;
     }
-    sender = from;
-    pendingRequest = request;
-    nackDueNs = System.nanoTime() + delay.delayNs(request.replyWithinMillis() * 1_000_000L);
+    synchronized (feedbackLock) {
+      sender = from;
+      pendingRequest = request;
+      nackDueNs = System.nanoTime() + delay.delayNs(request.replyWithinMillis() * 1_000_000L);
+    }
+    LockSupport.unpark(feedbackThread);
   }
 
   private Outcome end() {
@@ -395,18 +406,21 @@ public final class MulticastReceiver implements AutoCloseable {
             blocks.forgetPiece(piece);
             badPieces.incrementAndGet();
           } else if (pieces.state().isComplete()) {
-            selector.wakeup();
+            LockSupport.unpark(feedbackThread);
           }
         });
   }
 
   private void sendDueNack(long now) {
-    if (now < nackDueNs || pendingRequest == null) {
-      return;
+    StatusRequest request;
+    synchronized (feedbackLock) {
+      if (now < nackDueNs || pendingRequest == null) {
+        return;
+      }
+      request = pendingRequest;
+      pendingRequest = null;
+      nackDueNs = Long.MAX_VALUE;
     }
-    StatusRequest request = pendingRequest;
-    pendingRequest = null;
-    nackDueNs = Long.MAX_VALUE;
     boolean complete = pieces.state().isComplete();
     send(
         blocks.nack(
@@ -416,19 +430,26 @@ public final class MulticastReceiver implements AutoCloseable {
 
   /** Says so at once when the last piece verifies, rather than at the next status request. */
   private void tellComplete() {
+    synchronized (feedbackLock) {
+      if (sender == null) {
+        return;
+      }
+    }
     send(blocks.nack(parameters, round, 0, true, false));
     toldComplete = true;
   }
 
   private void send(Nack nack) {
-    out.clear();
-    nack.encode(out);
-    authenticator.seal(out);
-    try {
-      feedback.send(out, sender);
-      nacksSent++;
-    } catch (IOException e) {
-      // The next status request asks again; a lost NACK only delays a repair.
+    synchronized (feedbackLock) {
+      out.clear();
+      nack.encode(out);
+      feedbackSealer.seal(out);
+      try {
+        feedback.send(out, sender);
+        nacksSent++;
+      } catch (IOException e) {
+        // The next status request asks again; a lost NACK only delays a repair.
+      }
     }
   }
 
@@ -459,7 +480,7 @@ public final class MulticastReceiver implements AutoCloseable {
     }
     if (result != Outcome.CLOSED && pieces.state().isComplete()) {
       result = Outcome.COMPLETE;
-      if (!toldComplete && sender != null && parameters != null) {
+      if (!toldComplete && parameters != null) {
         tellComplete();
       }
     }
@@ -471,7 +492,7 @@ public final class MulticastReceiver implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    selector.wakeup();
+    closeQuietly();
     try {
       thread.join(TimeUnit.SECONDS.toMillis(10));
     } catch (InterruptedException e) {
@@ -481,7 +502,7 @@ public final class MulticastReceiver implements AutoCloseable {
   }
 
   private void closeQuietly() {
-    for (AutoCloseable closeable : new AutoCloseable[] {group, feedback, selector}) {
+    for (AutoCloseable closeable : new AutoCloseable[] {group, feedback}) {
       try {
         closeable.close();
       } catch (Exception e) {

@@ -57,6 +57,8 @@ public final class MulticastSender implements AutoCloseable {
       long elapsedNs) {}
 
   private static final long PARK_THRESHOLD_NS = 300_000;
+  private static final long MAX_ROUND_WAIT_NS = 2_000_000_000L;
+  private static final long MEMBER_SILENCE_NS = 15_000_000_000L;
   private static final int SEND_BUFFER_BYTES = 4 * 1024 * 1024;
 
   private final SessionParameters parameters;
@@ -302,20 +304,35 @@ public final class MulticastSender implements AutoCloseable {
     return closed ? EndFrame.Reason.STOPPED : repairRounds();
   }
 
+  /**
+   * Repair rounds until every member is complete or the round limit. A round nobody answers does
+   * not count: members still working through a backlog of datagrams answer late, so the sender
+   * waits longer each time (up to {@link #MAX_ROUND_WAIT_NS}) and gives up only after {@link
+   * #MEMBER_SILENCE_NS} without a word.
+   */
   private EndFrame.Reason repairRounds() throws IOException, InterruptedException {
-    int silentRounds = 0;
     int last = round + settings.maxRounds();
+    long waitNs = roundTimeoutNs;
+    long silentSinceNs = 0;
     for (round++; round <= last && !closed; round++) {
-      RoundAnswers answered = collect(round);
+      RoundAnswers answered = collect(round, waitNs);
       publish();
       if (complete.size() >= members.get() && members.get() > 0) {
         return EndFrame.Reason.COMPLETE;
       }
-      silentRounds = answered.count() == 0 ? silentRounds + 1 : 0;
-      if (silentRounds >= 3) {
-        log.accept("multicast group " + parameters.session() + ": no member answers");
-        return EndFrame.Reason.STOPPED;
+      long now = System.nanoTime();
+      if (answered.count() == 0) {
+        silentSinceNs = silentSinceNs == 0 ? now : silentSinceNs;
+        if (now - silentSinceNs > MEMBER_SILENCE_NS) {
+          log.accept("multicast group " + parameters.session() + ": no member answers");
+          return EndFrame.Reason.STOPPED;
+        }
+        waitNs = Math.min(2 * waitNs, MAX_ROUND_WAIT_NS);
+        round--;
+        continue;
       }
+      silentSinceNs = 0;
+      waitNs = roundTimeoutNs;
       sendRepairs(answered);
     }
     round = Math.min(round, last);
@@ -326,11 +343,11 @@ public final class MulticastSender implements AutoCloseable {
    * Asks for the round's NACKs, repeating the request (it may be lost) until every member not yet
    * complete answered or the round times out.
    */
-  private RoundAnswers collect(int round) throws IOException, InterruptedException {
+  private RoundAnswers collect(int round, long waitNs) throws IOException, InterruptedException {
     RoundAnswers answered = new RoundAnswers(round);
     StatusRequest request =
         new StatusRequest(parameters, round, layout.blockCount(), true, replyWithinMillis);
-    long deadline = System.nanoTime() + roundTimeoutNs;
+    long deadline = System.nanoTime() + waitNs;
     long repeatNs = Math.max(roundTimeoutNs / 4, 2_000_000);
     while (!closed) {
       sendStatus(request);

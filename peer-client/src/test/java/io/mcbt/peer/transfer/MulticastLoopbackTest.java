@@ -49,6 +49,16 @@ class MulticastLoopbackTest {
     deliver(0, List.of(n -> n % 13 == 5, n -> n % 29 < 2));
   }
 
+  @Test
+  void eightMembersWithTwoPercentRandomLoss() throws Exception {
+    List<LongPredicate> losses = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      Random random = new Random(i);
+      losses.add(n -> random.nextInt(100) < 2);
+    }
+    deliver(32, losses);
+  }
+
   private void deliver(int codingBlocks, List<LongPredicate> losses) throws Exception {
     Path seedFolder = Files.createDirectories(temp.resolve("seed"));
     byte[] content = new byte[5 * 1024 * 1024 + 777];
