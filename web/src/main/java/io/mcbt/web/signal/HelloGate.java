@@ -3,7 +3,9 @@ package io.mcbt.web.signal;
 import io.mcbt.grouping.application.GroupingSettings;
 import io.mcbt.metainfo.InfoHash;
 import io.mcbt.signal.SignalMessage;
+import io.mcbt.tracker.TrackerFailure;
 import io.mcbt.tracker.application.SwarmService;
+import io.mcbt.tracker.application.TrackerGate;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,14 +19,17 @@ import java.util.stream.Stream;
 /**
  * Lets a hello through only from an address that announced every torrent it names (see {@code
  * mcbt.groups.require-announce}). A client announces and opens its WebSocket at about the same
- * time, so a hello that comes first is checked again for a few seconds before it is refused.
+ * time, so a hello that comes first is checked again a few times over five seconds before it is
+ * refused. A check looks through the swarm's peers, so each torrent a hello names counts against
+ * its address's tracker rate ({@link TrackerGate}), like an announce.
  */
 @ApplicationScoped
 public class HelloGate {
-  static final long GRACE_MS = 5_000;
-  private static final long CHECK_EVERY_MS = 200;
+  /** When to check again after the first check, in milliseconds: 5 s in all. */
+  private static final long[] RECHECK_AFTER_MS = {250, 750, 1_500, 2_500};
 
   @Inject SwarmService swarms;
+  @Inject TrackerGate trackerGate;
   @Inject GroupingSettings settings;
   @Resource ManagedScheduledExecutorService scheduler;
 
@@ -38,19 +43,27 @@ public class HelloGate {
       admitted.run();
       return;
     }
-    recheck(hello, from, System.nanoTime() + GRACE_MS * 1_000_000, admitted, refused);
+    try {
+      for (int i = hello.wants().size() + hello.holds().size(); i > 0; i--) {
+        trackerGate.admit(from);
+      }
+    } catch (TrackerFailure failure) {
+      refused.accept(failure.getMessage());
+      return;
+    }
+    recheck(hello, from, 0, admitted, refused);
   }
 
   private void recheck(
       SignalMessage.Hello hello,
       InetAddress from,
-      long deadlineNs,
+      int rechecks,
       Runnable admitted,
       Consumer<String> refused) {
     Optional<InfoHash> missing = unannounced(hello, from);
     if (missing.isEmpty()) {
       admitted.run();
-    } else if (System.nanoTime() - deadlineNs >= 0) {
+    } else if (rechecks == RECHECK_AFTER_MS.length) {
       refused.accept(
           "announce "
               + missing.get().hex()
@@ -59,8 +72,8 @@ public class HelloGate {
               + " before saying hello");
     } else {
       scheduler.schedule(
-          () -> recheck(hello, from, deadlineNs, admitted, refused),
-          CHECK_EVERY_MS,
+          () -> recheck(hello, from, rechecks + 1, admitted, refused),
+          RECHECK_AFTER_MS[rechecks],
           TimeUnit.MILLISECONDS);
     }
   }
