@@ -1,6 +1,7 @@
 package io.mcbt.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mcbt.metainfo.InfoHash;
@@ -113,6 +114,9 @@ class WebPageIT {
             .getAttribute("href")
             .startsWith("magnet:?xt=urn:btih:" + infoHash.hex()));
 
+    // The tracker takes a hello only for torrents announced from the peer's address.
+    String announced = TrackerProbe.httpAnnounce(server.baseUrl() + "/announce", infoHash, 1);
+    assertFalse(announced.contains("failure reason"), announced);
     try (EchoResponder control =
             EchoResponder.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         TrackerSocket holder =
