@@ -8,6 +8,8 @@
 #     -r ...    rows as RECEIVERS:LOSS_PERCENT
 #     -t ...    tools to run per row
 #     -b 0      mcbt block size (0: from the MTU, 1,424 bytes on the bed's 1500-byte links)
+#     -m 1500   the bed's MTU; above 1500 (jumbo frames) every tool gets blocks that fill it:
+#               mcbt by default, udpcast --blocksize MTU-100, uftp -b min(8800, MTU-100)
 #
 # mcbt runs as a user would: the server (tracker) in its own namespace, `peer-client seed` on the
 # sender's host and `peer-client get --exit-when-done` on each receiver's; its seconds are the
@@ -25,9 +27,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-MIB=256; ROWS="8:0 8:2 16:0"; TOOLS="mcbt uftp udpcast"; BLOCK=0
-while getopts "s:r:t:b:" o; do
-  case $o in s) MIB=$OPTARG;; r) ROWS=$OPTARG;; t) TOOLS=$OPTARG;; b) BLOCK=$OPTARG;;
+MIB=256; ROWS="8:0 8:2 16:0"; TOOLS="mcbt uftp udpcast"; BLOCK=0; MTU=1500
+while getopts "s:r:t:b:m:" o; do
+  case $o in s) MIB=$OPTARG;; r) ROWS=$OPTARG;; t) TOOLS=$OPTARG;; b) BLOCK=$OPTARG;; m) MTU=$OPTARG;;
              *) sed -n '2,25p' "$0"; exit 1;; esac
 done
 [[ $(id -u) == 0 ]] || { echo "needs root (network namespaces)"; exit 1; }
@@ -62,6 +64,7 @@ for h in $HOSTS; do
   ns=${P}h$h
   ip netns add $ns
   ip link add ${P}v$h type veth peer name ${P}e$h
+  ip link set ${P}v$h mtu "$MTU"; ip link set ${P}e$h mtu "$MTU"
   ip link set ${P}v$h master "$BR"; ip link set ${P}v$h up
   ip link set ${P}e$h netns $ns
   ip -n $ns link set lo up
@@ -97,7 +100,7 @@ verify() {  # $1 = receivers; copies in $WORK/r$i/payload.bin
 
 report() {  # tool n loss seconds wire_x verified
   awk -v t="$1" -v n="$2" -v l="$3" -v s="$4" -v w="$5" -v v="$6" -v m="$MIB" \
-    'BEGIN { printf "tool=%s n=%d mib=%d loss=%s seconds=%.2f mib_per_s=%.1f wire_x=%s verified=%d/%d\n", t, n, m, l, s, m/s, w, v, n }'
+    'BEGIN { printf "tool=%s n=%d mib=%d loss=%s seconds=%.2f mib_per_s=%.1f wire_x=%s verified=%d/%d\n", t, n, m, l, s, m/s, w, v, n }' | sed "s/ verified/ mtu=$MTU verified/"
 }
 
 # The server, once: its tracker forms the groups.
@@ -112,7 +115,7 @@ URL="http://$(addr s):8080"
 for _ in $(seq 1 240); do inns s curl -sf -o /dev/null "$URL/api/torrents?size=1" && break; sleep 0.5; done
 inns 0 java -jar "$PEER_JAR" publish "$SRC/payload.bin" -o "$WORK/payload.torrent" --server "$URL" -q > /dev/null
 
-PEER_JAVA=(${PEER_WRAP:-} java -XX:+UseSerialGC -jar "$PEER_JAR")
+PEER_JAVA=(${PEER_WRAP:-} java -XX:+UseSerialGC ${PEER_JVM_OPTS:-} -jar "$PEER_JAR")
 
 run_mcbt() {  # n loss
   local n=$1 loss=$2 t0 t1 line seconds wire
@@ -150,7 +153,8 @@ run_uftp() {  # n loss
   done
   sleep 1
   t0=$(date +%s.%N)
-  inns 0 timeout 300 uftp -x 0 -I ${P}e0 -M 230.4.4.1 -R -1 -C tfmcc "$SRC/payload.bin" > "$WORK/uftp.log" 2>&1 || true
+  local blocks=(); (( MTU > 1500 )) && blocks=(-b $(( MTU - 100 < 8800 ? MTU - 100 : 8800 )))
+  inns 0 timeout 300 uftp -x 0 -I ${P}e0 -M 230.4.4.1 -R -1 -C tfmcc "${blocks[@]}" "$SRC/payload.bin" > "$WORK/uftp.log" 2>&1 || true
   t1=$(date +%s.%N)
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait "${pids[@]}" 2>/dev/null || true
   # Sent bytes are not reported in a form worth parsing: n/a.
@@ -168,7 +172,8 @@ run_udpcast() {  # n loss
     pids+=($!)
   done
   t0=$(date +%s.%N)
-  inns 0 timeout 300 udp-sender --nokbd --interface ${P}e0 --mcast-rdv-address 239.255.77.1 --min-receivers "$n" \
+  local blocks=(); (( MTU > 1500 )) && blocks=(--blocksize $(( MTU - 100 )))
+  inns 0 timeout 300 udp-sender --nokbd "${blocks[@]}" --interface ${P}e0 --mcast-rdv-address 239.255.77.1 --min-receivers "$n" \
     --file "$SRC/payload.bin" > "$WORK/udps.log" 2>&1 || true
   for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
   t1=$(date +%s.%N)

@@ -146,12 +146,13 @@ class MulticastDeliveryIT {
   void whenTheSenderIsKilledAnotherHolderTakesOver() throws Exception {
     Path run = Files.createDirectories(work.resolve("takeover"));
     try (Peers peers = new Peers(run)) {
-      Process first = peers.seed(SEEDER, "8M");
+      Process first = peers.seed(SEEDER, "4M");
       List<Process> gets = peers.getAll(0);
       peers.awaitLog(SEEDER, "sending to multicast group", Duration.ofSeconds(90));
       // The second holder comes once the group is formed, so the group is the first one's.
       peers.seed(SECOND_SEEDER, "8M");
-      Thread.sleep(3_000);
+      peers.awaitLog(SECOND_SEEDER, "seeding", Duration.ofSeconds(60));
+      Thread.sleep(2_000); // its hello reaches the tracker
       first.destroyForcibly().waitFor();
       String group = assertAllComplete(run, gets);
       assertTrue(

@@ -52,7 +52,7 @@ final class GroupOptions {
   @Option(
       names = "--coding-group",
       paramLabel = "BLOCKS",
-      defaultValue = "32",
+      defaultValue = "64",
       description =
           "As a multicast sender, blocks per Reed-Solomon coding group for repairs (0: resend"
               + " lost blocks instead; default: ${DEFAULT-VALUE}).")

@@ -230,8 +230,13 @@ public final class MulticastSender implements AutoCloseable {
       double ceiling = settings.rateCeilingBytesPerSecond();
       rate = new RateControl(ceiling, ceiling / 4, settings.lossThreshold(), statusIntervalNs, now);
       pacer = new Pacer(rate.rate(), 2_000_000, now);
-      awaitMembers();
-      pass();
+      RoundAnswers start = awaitMembers();
+      if (start.count() > 0 && start.mostMissing() < layout.blockCount() / 2) {
+        // A group whose sender left: its members hold most of the torrent already.
+        sendRepairs(start);
+      } else {
+        pass();
+      }
       reason = repairRounds();
       endSession(reason);
       while (reason == EndFrame.Reason.COMPLETE && !closed) {
@@ -263,19 +268,23 @@ public final class MulticastSender implements AutoCloseable {
   }
 
   /**
-   * Asks until every member answered, or the start wait is over: members late to join miss less.
+   * Asks what the members miss until every member answered, or the start wait is over: members late
+   * to join miss less, and a sender taking over a group learns what it still needs.
    */
-  private void awaitMembers() throws IOException, InterruptedException {
+  private RoundAnswers awaitMembers() throws IOException, InterruptedException {
     long deadline = System.nanoTime() + settings.startWait().toNanos();
-    Set<SocketAddress> heard = new HashSet<>();
-    while (!closed && heard.size() < members.get() && System.nanoTime() < deadline) {
-      sendStatus(new StatusRequest(parameters, 0, 0, false, 0));
+    RoundAnswers heard = new RoundAnswers(0);
+    StatusRequest request =
+        new StatusRequest(parameters, 0, layout.blockCount(), true, replyWithinMillis);
+    while (!closed && heard.count() < members.get() && System.nanoTime() < deadline) {
+      sendStatus(request);
       Answer answer = answers.poll(50, TimeUnit.MILLISECONDS);
       while (answer != null) {
-        heard.add(answer.from());
+        take(answer, heard);
         answer = answers.poll();
       }
     }
+    return heard;
   }
 
   private void pass() throws IOException {

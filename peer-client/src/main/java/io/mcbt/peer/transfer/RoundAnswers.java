@@ -71,6 +71,11 @@ final class RoundAnswers {
     return demand;
   }
 
+  /** The most blocks one member misses. */
+  int mostMissing() {
+    return answers.values().stream().mapToInt(Nack::missingBlocks).max().orElse(0);
+  }
+
   /** Members that hold everything. */
   Set<SocketAddress> complete() {
     Set<SocketAddress> complete = new HashSet<>();

@@ -19,7 +19,7 @@ public record SenderSettings(
     int maxRounds,
     double lossThreshold,
     Duration startWait) {
-  public static final int DEFAULT_CODING_BLOCKS = 32;
+  public static final int DEFAULT_CODING_BLOCKS = 64;
   public static final int DEFAULT_MAX_ROUNDS = 30;
 
   public static SenderSettings defaults() {
