@@ -36,6 +36,7 @@ final class GroupParticipation implements AutoCloseable {
   private final InetAddress bind;
   private final PrintWriter out;
   private final Map<Long, MulticastSender> senders = new ConcurrentHashMap<>();
+  private final Map<Long, Integer> roundsShown = new ConcurrentHashMap<>();
   private Optional<SignalMessage.GroupAssign> group = Optional.empty();
   private MulticastReceiver receiver;
   private long lastProgressNs;
@@ -233,6 +234,17 @@ final class GroupParticipation implements AutoCloseable {
   }
 
   private void report(long groupId, MulticastSender.Figures figures) {
+    Integer shown = roundsShown.put(groupId, figures.rounds());
+    if (figures.rounds() > 0 && (shown == null || shown != figures.rounds())) {
+      print(
+          "multicast group %d: round %d, %d/%d members done, %s sent, %s/s%n",
+          groupId,
+          figures.rounds(),
+          figures.membersComplete(),
+          figures.members(),
+          ByteSizes.human(figures.bytesSent()),
+          ByteSizes.human((long) figures.rateBytesPerSecond()));
+    }
     try {
       session
           .get()

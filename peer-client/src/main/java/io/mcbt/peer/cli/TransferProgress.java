@@ -103,7 +103,9 @@ interface TransferProgress extends AutoCloseable {
         return;
       }
       double seconds = (now - lastLineNanos) / 1e9;
-      long bytes = stats.leftBytes() == 0 ? stats.uploadedBytes() : stats.downloadedBytes();
+      // Verified bytes, not peer-wire bytes: a multicast group delivers without the peer wire.
+      long bytes =
+          stats.leftBytes() == 0 ? stats.uploadedBytes() : stats.totalBytes() - stats.leftBytes();
       long rate = (long) (Math.max(0, bytes - lastBytes) / seconds);
       lastLineNanos = now;
       lastBytes = bytes;
@@ -171,7 +173,7 @@ interface TransferProgress extends AutoCloseable {
       long now = nanoTime.getAsLong();
       double seconds = Math.max(now - lastNanos, 1) / 1e9;
       boolean seeding = stats.leftBytes() == 0;
-      long bytes = seeding ? stats.uploadedBytes() : stats.downloadedBytes();
+      long bytes = seeding ? stats.uploadedBytes() : stats.totalBytes() - stats.leftBytes();
       long rate = (long) (Math.max(0, bytes - lastBytes) / seconds);
       lastNanos = now;
       lastBytes = bytes;
