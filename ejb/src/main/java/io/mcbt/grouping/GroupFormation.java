@@ -99,9 +99,15 @@ public final class GroupFormation {
 
   /** A member reported verified bytes. */
   public synchronized void progress(long sessionId, String peerId, long bytesDone) {
+    progress(sessionId, peerId, bytesDone, 0);
+  }
+
+  /** A member's verified bytes, and the datagrams it dropped (a sign of an attack, or a bug). */
+  public synchronized void progress(
+      long sessionId, String peerId, long bytesDone, long droppedDatagrams) {
     Group group = active.get(sessionId);
     if (group != null) {
-      group.update(peerId, member -> member.withProgress(bytesDone));
+      group.update(peerId, member -> member.withProgress(bytesDone, droppedDatagrams));
     }
   }
 
@@ -251,6 +257,6 @@ public final class GroupFormation {
   }
 
   private static Member member(Candidate candidate, long nowNs, boolean late) {
-    return new Member(candidate.peerId(), candidate.rttNs(), nowNs, late, 0, false, false);
+    return new Member(candidate.peerId(), candidate.rttNs(), nowNs, late, 0, false, false, 0);
   }
 }

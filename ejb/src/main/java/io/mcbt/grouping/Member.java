@@ -10,6 +10,7 @@ package io.mcbt.grouping;
  * @param bytesDone verified bytes it reported
  * @param done whether it has every piece
  * @param gone whether it left (WebSocket closed) before finishing
+ * @param droppedDatagrams datagrams it dropped: forged, of another session, or malformed
  */
 public record Member(
     String peerId,
@@ -18,19 +19,29 @@ public record Member(
     boolean lateJoiner,
     long bytesDone,
     boolean done,
-    boolean gone) {
+    boolean gone,
+    long droppedDatagrams) {
 
-  Member withProgress(long bytes) {
+  Member withProgress(long bytes, long dropped) {
     return new Member(
-        peerId, rttNs, joinedAtNs, lateJoiner, Math.max(bytesDone, bytes), done, gone);
+        peerId,
+        rttNs,
+        joinedAtNs,
+        lateJoiner,
+        Math.max(bytesDone, bytes),
+        done,
+        gone,
+        Math.max(droppedDatagrams, dropped));
   }
 
   Member finished() {
-    return new Member(peerId, rttNs, joinedAtNs, lateJoiner, bytesDone, true, gone);
+    return new Member(
+        peerId, rttNs, joinedAtNs, lateJoiner, bytesDone, true, gone, droppedDatagrams);
   }
 
   Member departed() {
-    return new Member(peerId, rttNs, joinedAtNs, lateJoiner, bytesDone, done, true);
+    return new Member(
+        peerId, rttNs, joinedAtNs, lateJoiner, bytesDone, done, true, droppedDatagrams);
   }
 
   /** Nothing more will come from it: finished or gone. */

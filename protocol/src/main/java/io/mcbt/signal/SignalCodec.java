@@ -83,7 +83,10 @@ public final class SignalCodec {
           .add("rateCeilingBitsPerSecond", m.rateCeilingBitsPerSecond())
           .add("timers", timers(m.timers()));
     } else if (message instanceof Progress m) {
-      json.add("type", "progress").add("group", m.groupId()).add("bytesDone", m.bytesDone());
+      json.add("type", "progress")
+          .add("group", m.groupId())
+          .add("bytesDone", m.bytesDone())
+          .add("droppedDatagrams", m.droppedDatagrams());
     } else if (message instanceof SenderReport m) {
       json.add("type", "sender-report")
           .add("group", m.groupId())
@@ -155,7 +158,11 @@ public final class SignalCodec {
               f.list("members", Fields::member),
               f.range("rateCeilingBitsPerSecond", 0, Long.MAX_VALUE),
               Fields.timers(f.object("timers")));
-      case "progress" -> new Progress(f.number("group"), f.range("bytesDone", 0, Long.MAX_VALUE));
+      case "progress" ->
+          new Progress(
+              f.number("group"),
+              f.range("bytesDone", 0, Long.MAX_VALUE),
+              f.has("droppedDatagrams") ? f.range("droppedDatagrams", 0, Long.MAX_VALUE) : 0);
       case "sender-report" ->
           new SenderReport(
               f.number("group"),
@@ -244,6 +251,11 @@ public final class SignalCodec {
         throw new MalformedSignalException(name + " must be between " + min + " and " + max);
       }
       return number;
+    }
+
+    /** Whether an optional field is present (fields added to a message type later are). */
+    boolean has(String name) {
+      return json.containsKey(name);
     }
 
     int port(String name) throws MalformedSignalException {

@@ -133,7 +133,11 @@ public sealed interface SignalMessage {
   }
 
   /** Member to tracker: verified bytes so far. */
-  record Progress(long groupId, long bytesDone) implements SignalMessage {}
+  record Progress(long groupId, long bytesDone, long droppedDatagrams) implements SignalMessage {
+    public Progress(long groupId, long bytesDone) {
+      this(groupId, bytesDone, 0);
+    }
+  }
 
   /**
    * Sender to tracker: what it has sent to a group so far, for the group's record.

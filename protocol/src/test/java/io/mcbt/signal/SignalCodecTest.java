@@ -45,6 +45,7 @@ class SignalCodecTest {
             800_000_000,
             TIMERS),
         new SignalMessage.Progress(42, 1 << 30),
+        new SignalMessage.Progress(42, 1 << 30, 17),
         new SignalMessage.SenderReport(42, 5_000_000_000L, 3, 12_000_000, 870),
         new SignalMessage.Done(42),
         new SignalMessage.GroupEnd(42, "DONE"),

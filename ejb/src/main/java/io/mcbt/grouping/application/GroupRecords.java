@@ -51,6 +51,7 @@ public class GroupRecords {
                       : null)
               .append("lateJoiner", member.lateJoiner())
               .append("bytesDone", member.bytesDone())
+              .append("droppedDatagrams", member.droppedDatagrams())
               .append("done", member.done())
               .append("gone", member.gone()));
     }

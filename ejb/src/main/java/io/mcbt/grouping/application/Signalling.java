@@ -116,7 +116,8 @@ public class Signalling {
   }
 
   public void progress(String peerId, SignalMessage.Progress progress) {
-    formation.progress(progress.groupId(), peerId, progress.bytesDone());
+    formation.progress(
+        progress.groupId(), peerId, progress.bytesDone(), progress.droppedDatagrams());
     changed.fire(new GroupsChanged());
   }
 

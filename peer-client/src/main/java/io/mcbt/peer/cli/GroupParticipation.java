@@ -39,6 +39,7 @@ final class GroupParticipation implements AutoCloseable {
   private final Map<Long, Integer> roundsShown = new ConcurrentHashMap<>();
   private Optional<SignalMessage.GroupAssign> group = Optional.empty();
   private MulticastReceiver receiver;
+  private long totalBytes;
   private long lastProgressNs;
 
   private GroupParticipation(
@@ -93,6 +94,7 @@ final class GroupParticipation implements AutoCloseable {
       return;
     }
     SignalMessage.GroupAssign assign = group.get();
+    totalBytes = pieces.store().info().totalLength();
     try {
       NetworkInterface nic = nic();
       receiver =
@@ -272,16 +274,21 @@ final class GroupParticipation implements AutoCloseable {
     }
     lastProgressNs = now;
     try {
-      session.get().progress(group.get().groupId(), verifiedBytes);
+      session.get().progress(group.get().groupId(), verifiedBytes, droppedDatagrams());
     } catch (IOException e) {
       // progress is informative; the transfer goes on, and done is still sent at the end
     }
+  }
+
+  private long droppedDatagrams() {
+    return receiver == null ? 0 : receiver.figures().dropped();
   }
 
   /** The download is complete: the group, if any, hears so. */
   void done() {
     if (session.isPresent() && group.isPresent()) {
       try {
+        session.get().progress(group.get().groupId(), totalBytes, droppedDatagrams());
         session.get().done(group.get().groupId());
       } catch (IOException e) {
         print("could not tell group %d we are done: %s%n", group.get().groupId(), e.getMessage());

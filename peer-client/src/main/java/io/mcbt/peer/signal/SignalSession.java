@@ -94,8 +94,8 @@ public final class SignalSession implements AutoCloseable {
     listener.start();
   }
 
-  public void progress(long groupId, long bytesDone) throws IOException {
-    socket.send(new SignalMessage.Progress(groupId, bytesDone));
+  public void progress(long groupId, long bytesDone, long droppedDatagrams) throws IOException {
+    socket.send(new SignalMessage.Progress(groupId, bytesDone, droppedDatagrams));
   }
 
   /** As a sender: what this group's session has cost so far. */

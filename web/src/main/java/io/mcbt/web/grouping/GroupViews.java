@@ -53,6 +53,7 @@ final class GroupViews {
     view.put("rttMicros", member.rttNs() / 1_000);
     view.put("lateJoiner", member.lateJoiner());
     view.put("bytesDone", member.bytesDone());
+    view.put("droppedDatagrams", member.droppedDatagrams());
     view.put("done", member.done());
     view.put("gone", member.gone());
     return view;
