@@ -139,7 +139,8 @@ run_mcbt() {  # n loss
   [[ -n $seconds ]] || { echo "mcbt: no group session in the seeder's log:"; cat "$WORK/seed.log"; seconds=0; wire=0; }
   report mcbt "$n" "$loss" "$seconds" "$wire" "$(verify "$n")"
   awk -v s="$(echo "$t1 - $t0" | bc)" 'BEGIN { printf "  (mcbt wall seconds from starting the gets, JVMs and formation window included: %.2f)\n", s }'
-  grep -h -e "multicast group" -e "^cpu" "$WORK"/get*.log "$WORK/seed.log" | sed -n "1,12p" | sed "s/^/  /"
+  { grep -h "multicast group.* after " "$WORK/get1.log"; echo "$line"; grep -h "^cpu" "$WORK"/get*.log "$WORK/seed.log"; } |
+    sed "s/^/  /"
   for i in $(seq 1 "$n"); do rm -rf "$WORK/r$i"; done
 }
 

@@ -319,12 +319,17 @@ public final class MulticastReceiver implements AutoCloseable {
     if (writer != null) {
       writer.flush();
     }
+    BlockLayout layout;
+    try {
+      layout =
+          new BlockLayout(
+              pieces.store().info().totalLength(),
+              Math.toIntExact(pieces.store().info().pieceLength()),
+              blockSize);
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      return false; // a block size this torrent cannot be cut into
+    }
     parameters = new SessionParameters(session, blockSize, codingBlocks);
-    BlockLayout layout =
-        new BlockLayout(
-            pieces.store().info().totalLength(),
-            Math.toIntExact(pieces.store().info().pieceLength()),
-            blockSize);
     blocks = new ReceivedBlocks(layout, pieces.state());
     repairs = codingBlocks == 0 ? null : new RepairDecoder(layout, codingBlocks, blocks, pieces);
     writer = new RunWriter(pieces, RUN_BYTES);

@@ -24,7 +24,7 @@ public record SenderSettings(
 
   public static SenderSettings defaults() {
     return new SenderSettings(
-        0, DEFAULT_CODING_BLOCKS, Long.MAX_VALUE, DEFAULT_MAX_ROUNDS, 0.05, Duration.ofSeconds(1));
+        0, DEFAULT_CODING_BLOCKS, Long.MAX_VALUE, DEFAULT_MAX_ROUNDS, 0.10, Duration.ofSeconds(1));
   }
 
   public SenderSettings withRateCeiling(long bytesPerSecond) {
