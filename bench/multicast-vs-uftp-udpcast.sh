@@ -24,6 +24,8 @@
 # wire_x is what the sender put on the wire (headers and repairs included) over the file size.
 #
 # Needs: iproute2, nftables, curl, uftp, udpcast (Debian packages); the jars (./mvnw package).
+# The logs of the last run stay in /tmp/mcbench-last. PEER_JVM_OPTS and PEER_WRAP (a command put
+# before java, e.g. /usr/bin/time) apply to every peer-client process.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -52,6 +54,7 @@ cleanup() {
   for h in $HOSTS; do ip netns pids ${P}h$h 2>/dev/null | xargs -r kill -9 2>/dev/null || true
                       ip netns del ${P}h$h 2>/dev/null || true; done
   ip link del "$BR" 2>/dev/null || true
+  rm -rf /tmp/mcbench-last; mkdir -p /tmp/mcbench-last; cp "$WORK"/*.log /tmp/mcbench-last/ 2>/dev/null || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT INT TERM

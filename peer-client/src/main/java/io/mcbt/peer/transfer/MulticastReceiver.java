@@ -65,6 +65,9 @@ public final class MulticastReceiver implements AutoCloseable {
       int round) {}
 
   private static final int RUN_BYTES = 256 * 1024;
+  private static final long ACTIVE_POLL_NS = 1_000_000;
+  private static final long IDLE_POLL_NS = 5_000_000;
+  private static final long IDLE_AFTER_NS = 1_000_000_000;
   private static final int RECEIVE_BUFFER_BYTES = 8 * 1024 * 1024;
 
   private final long session;
@@ -177,6 +180,7 @@ public final class MulticastReceiver implements AutoCloseable {
       // Bound to the group's address, not the wildcard, so that only this group's datagrams come.
       group.bind(address);
       group.join(address.getAddress(), nic);
+      group.configureBlocking(false);
       feedback =
           DatagramChannel.open(StandardProtocolFamily.INET).bind(new InetSocketAddress(bind, 0));
       MulticastReceiver receiver =
@@ -225,10 +229,24 @@ public final class MulticastReceiver implements AutoCloseable {
     }
   }
 
-  /** One blocking receive per datagram: the cheapest way through the kernel from Java. */
+  /**
+   * Drains the socket, then sleeps a millisecond and drains it again. Blocking in the kernel until
+   * each datagram arrives would cost a wake-up per datagram, for this thread and for the sender,
+   * whose system call does the waking: measured, that was most of the CPU of a group on a busy
+   * host. The socket buffer holds far more than a millisecond of datagrams.
+   */
   private Outcome receive() throws IOException {
+    long idleSinceNs = 0;
     while (!closed) {
-      Outcome ended = handle(receiveOne());
+      SocketAddress from = receiveOne();
+      if (from == null) {
+        long now = System.nanoTime();
+        idleSinceNs = idleSinceNs == 0 ? now : idleSinceNs;
+        LockSupport.parkNanos(now - idleSinceNs > IDLE_AFTER_NS ? IDLE_POLL_NS : ACTIVE_POLL_NS);
+        continue;
+      }
+      idleSinceNs = 0;
+      Outcome ended = handle(from);
       if (ended != null) {
         return ended;
       }
