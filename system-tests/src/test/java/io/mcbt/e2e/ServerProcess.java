@@ -89,6 +89,11 @@ final class ServerProcess implements AutoCloseable {
     return "http://127.0.0.1:" + port;
   }
 
+  /** The server's process id, to read its memory from {@code /proc}. */
+  long pid() {
+    return process.pid();
+  }
+
   String log() {
     try {
       return Files.readString(log);
