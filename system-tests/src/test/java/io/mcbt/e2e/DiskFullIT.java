@@ -51,7 +51,9 @@ class DiskFullIT {
     Path small = Files.createDirectories(work.resolve("small"));
     Process seed = null;
     boolean mounted = false;
-    try (EveryoneTracker tracker = new EveryoneTracker()) {
+    int seedPort = freePort();
+    // At 4 MiB/s the get reports progress (--json, once a second) before the disk is full.
+    try (ThrottledPeerRoute tracker = new ThrottledPeerRoute(seedPort, 4L * MIB)) {
       PeerClientProcess.Result created =
           PeerClientProcess.run(
               work,
@@ -64,7 +66,7 @@ class DiskFullIT {
               "-q");
       assertEquals(0, created.exitCode(), created.out() + created.err());
       Info info = MetainfoParser.parse(Files.readAllBytes(work.resolve("data.torrent"))).info();
-      seed = startSeed(work);
+      seed = startSeed(work, seedPort);
       awaitLine(work.resolve("seed.out"), "seeding data.bin", seed);
 
       run("mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", small.toString());
@@ -86,6 +88,7 @@ class DiskFullIT {
           full.exitCode(), error.strip(), reportedVerified, intact, info.pieceCount());
       assertTrue(intact > 0, "something was written before the disk was full");
       assertTrue(intact < info.pieceCount(), "the file cannot fit");
+      assertTrue(reportedVerified > 0, "progress was reported before the disk was full");
       assertTrue(
           reportedVerified <= (long) intact * info.pieceLength(),
           "verified " + reportedVerified + " bytes but only " + intact + " pieces are intact");
@@ -118,7 +121,7 @@ class DiskFullIT {
     }
   }
 
-  private static Process startSeed(Path work) throws IOException {
+  private static Process startSeed(Path work, int port) throws IOException {
     ProcessBuilder builder =
         new ProcessBuilder(
                 ServerProcess.javaBinary(),
@@ -129,7 +132,7 @@ class DiskFullIT {
                 "--data",
                 "source",
                 "--port",
-                Integer.toString(freePort()),
+                Integer.toString(port),
                 "--bind",
                 "127.0.0.1",
                 "--no-multicast",
