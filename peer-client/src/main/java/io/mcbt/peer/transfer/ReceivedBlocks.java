@@ -83,20 +83,42 @@ final class ReceivedBlocks {
 
   /**
    * The answer to a status request for blocks 0 to {@code considered - 1}: counts only, or with the
-   * missing ranges (as many as fit) when {@code withRanges}.
+   * missing ranges when {@code withRanges}, over as many NACKs (at most {@code maxNacks}) as they
+   * take; what does not fit is asked for in the next round.
    */
+  synchronized List<Nack> nacks(
+      SessionParameters parameters,
+      int round,
+      int considered,
+      boolean complete,
+      boolean withRanges,
+      int maxNacks) {
+    if (complete) {
+      return List.of(new Nack(parameters, round, considered, 0, true, false, List.of()));
+    }
+    int missing = missingBelow(considered);
+    List<BlockRange> ranges =
+        withRanges ? missingRanges(considered, maxNacks * Nack.MAX_BODY_LENGTH / 2) : List.of();
+    List<Nack> nacks = new ArrayList<>();
+    int from = 0;
+    do {
+      Nack nack =
+          Nack.fitting(
+              parameters, round, considered, missing, false, ranges.subList(from, ranges.size()));
+      nacks.add(nack);
+      from += nack.ranges().size();
+    } while (from < ranges.size() && nacks.size() < maxNacks);
+    return nacks;
+  }
+
+  /** The first (or only) NACK of {@link #nacks}. */
   synchronized Nack nack(
       SessionParameters parameters,
       int round,
       int considered,
       boolean complete,
       boolean withRanges) {
-    if (complete) {
-      return new Nack(parameters, round, considered, 0, true, false, List.of());
-    }
-    List<BlockRange> ranges =
-        withRanges ? missingRanges(considered, Nack.MAX_BODY_LENGTH / 2) : List.of();
-    return Nack.fitting(parameters, round, considered, missingBelow(considered), false, ranges);
+    return nacks(parameters, round, considered, complete, withRanges, 1).get(0);
   }
 
   /** The missing blocks below {@code end}, as ascending ranges, at most {@code maxRanges}. */

@@ -16,17 +16,33 @@ import java.util.Set;
  */
 final class RoundAnswers {
   private final int round;
-  private final Map<SocketAddress, Nack> answers = new HashMap<>();
+  private final Map<SocketAddress, Answer> answers = new HashMap<>();
+
+  /** One member's answer: the union of the ranges of its NACKs this round, and its counts. */
+  private static final class Answer {
+    final BitSet missing = new BitSet();
+    int missingBlocks;
+    boolean complete;
+  }
 
   RoundAnswers(int round) {
     this.round = round;
   }
 
-  /** Keeps a member's answer to this round; later answers of the same member replace it. */
+  /**
+   * Adds a member's NACK to this round. A member lists more ranges than fit one datagram over
+   * several NACKs, and may answer a repeated request again: its ranges add up, counted once.
+   */
   void add(SocketAddress member, Nack nack) {
-    if (nack.round() == round) {
-      answers.put(member, nack);
+    if (nack.round() != round) {
+      return;
     }
+    Answer answer = answers.computeIfAbsent(member, m -> new Answer());
+    for (BlockRange range : nack.ranges()) {
+      answer.missing.set(range.first(), range.end());
+    }
+    answer.missingBlocks = nack.missingBlocks();
+    answer.complete |= nack.complete();
   }
 
   int count() {
@@ -40,10 +56,8 @@ final class RoundAnswers {
   /** The blocks some member misses. */
   BitSet union() {
     BitSet union = new BitSet();
-    for (Nack nack : answers.values()) {
-      for (BlockRange range : nack.ranges()) {
-        union.set(range.first(), range.end());
-      }
+    for (Answer answer : answers.values()) {
+      union.or(answer.missing);
     }
     return union;
   }
@@ -51,21 +65,20 @@ final class RoundAnswers {
   /** Per coding group of {@code k} blocks, the most blocks one member misses in it. */
   int[] demand(int groupCount, int k) {
     int[] demand = new int[groupCount];
-    int[] mine = new int[groupCount];
-    for (Nack nack : answers.values()) {
-      java.util.Arrays.fill(mine, 0);
-      for (BlockRange range : nack.ranges()) {
-        for (int block = range.first(); block < range.end(); ) {
-          int group = block / k;
-          int groupEnd = Math.min(range.end(), (group + 1) * k);
-          if (group < groupCount) {
-            mine[group] += groupEnd - block;
-          }
-          block = groupEnd;
+    for (Answer answer : answers.values()) {
+      BitSet missing = answer.missing;
+      int inGroup = 0;
+      int group = -1;
+      for (int block = missing.nextSetBit(0); block >= 0; block = missing.nextSetBit(block + 1)) {
+        int g = block / k;
+        if (g >= groupCount) {
+          break;
         }
-      }
-      for (int group = 0; group < groupCount; group++) {
-        demand[group] = Math.max(demand[group], mine[group]);
+        if (g != group) {
+          group = g;
+          inGroup = 0;
+        }
+        demand[g] = Math.max(demand[g], ++inGroup);
       }
     }
     return demand;
@@ -73,15 +86,15 @@ final class RoundAnswers {
 
   /** The most blocks one member misses. */
   int mostMissing() {
-    return answers.values().stream().mapToInt(Nack::missingBlocks).max().orElse(0);
+    return answers.values().stream().mapToInt(answer -> answer.missingBlocks).max().orElse(0);
   }
 
   /** Members that hold everything. */
   Set<SocketAddress> complete() {
     Set<SocketAddress> complete = new HashSet<>();
     answers.forEach(
-        (member, nack) -> {
-          if (nack.complete()) {
+        (member, answer) -> {
+          if (answer.complete) {
             complete.add(member);
           }
         });

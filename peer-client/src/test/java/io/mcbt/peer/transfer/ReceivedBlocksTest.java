@@ -212,4 +212,28 @@ class ReceivedBlocksTest {
     assertFalse(nack.truncated());
     assertEquals(List.of(new BlockRange(9_000, 1_000)), nack.ranges());
   }
+
+  @Test
+  void manyGapsTakeSeveralNacksUpToTheLimit() {
+    BlockLayout layout = new BlockLayout(10_000, 10_000, 1);
+    ReceivedBlocks blocks = new ReceivedBlocks(layout, new PieceState(1));
+    for (int block = 0; block < 10_000; block += 2) {
+      blocks.mark(block);
+    }
+    SessionParameters parameters = new SessionParameters(9, 1, 0);
+
+    List<Nack> all = blocks.nacks(parameters, 1, 10_000, false, true, 32);
+    List<Nack> three = blocks.nacks(parameters, 1, 10_000, false, true, 3);
+
+    List<BlockRange> listed = new java.util.ArrayList<>();
+    all.forEach(nack -> listed.addAll(nack.ranges()));
+    assertEquals(5_000, listed.size(), "every gap, over " + all.size() + " NACKs");
+    for (int i = 0; i < listed.size(); i++) {
+      assertEquals(new BlockRange(2 * i + 1, 1), listed.get(i));
+    }
+    assertFalse(all.get(all.size() - 1).truncated());
+    assertEquals(3, three.size());
+    assertTrue(three.get(2).truncated());
+    assertTrue(three.get(1).ranges().get(0).first() > three.get(0).ranges().get(0).first());
+  }
 }

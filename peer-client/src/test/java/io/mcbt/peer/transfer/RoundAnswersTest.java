@@ -99,13 +99,14 @@ class RoundAnswersTest {
   }
 
   @Test
-  void aLaterAnswerOfTheSameMemberReplacesTheEarlier() {
+  void aMembersNacksAddUpAndARepeatedOneCountsOnce() {
     RoundAnswers answers = twoMembers();
+    answers.add(B, missing(ROUND, new BlockRange(6, 1)));
     answers.add(B, missing(ROUND, new BlockRange(6, 1)));
 
     assertEquals(2, answers.count());
-    assertEquals(bits(2, 3, 4, 5, 6, 9), answers.union());
-    assertArrayEquals(new int[] {2, 2, 1}, answers.demand(GROUPS, K));
+    assertEquals(bits(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), answers.union());
+    assertArrayEquals(new int[] {3, 2, 2}, answers.demand(GROUPS, K));
   }
 
   @Test
