@@ -1,6 +1,7 @@
 package io.mcbt.peer.cli;
 
 import io.mcbt.metainfo.Metainfo;
+import io.mcbt.peer.session.TorrentSession;
 import io.mcbt.peer.storage.PieceTracker;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -65,8 +66,9 @@ final class GetCommand implements Callable<Integer> {
           .listener(
               new SwarmRunner.Listener() {
                 @Override
-                public void started(int port, PieceTracker pieces) throws InterruptedException {
-                  groups.join(metainfo, port, pieces);
+                public void started(TorrentSession session, PieceTracker pieces)
+                    throws InterruptedException {
+                  groups.join(metainfo, session, pieces);
                 }
 
                 @Override

@@ -1,6 +1,7 @@
 package io.mcbt.peer.cli;
 
 import io.mcbt.metainfo.Metainfo;
+import io.mcbt.peer.session.TorrentSession;
 import io.mcbt.peer.signal.SignalSession;
 import io.mcbt.peer.storage.PieceStore;
 import io.mcbt.peer.storage.PieceTracker;
@@ -77,10 +78,13 @@ final class GroupParticipation implements AutoCloseable {
   /**
    * As a leecher: probe, report, wait for a group, and receive its multicast into {@code pieces}.
    */
-  void join(Metainfo metainfo, int dataPort, PieceTracker pieces) throws InterruptedException {
+  void join(Metainfo metainfo, TorrentSession torrent, PieceTracker pieces)
+      throws InterruptedException {
     if (session.isEmpty() || pieces.state().isComplete()) {
       return;
     }
+    int dataPort = torrent.port();
+    session.get().onReconnect(torrent::announceSoon);
     // The peer wire waits for the group: what the group delivers, nobody sends by unicast.
     pieces.state().holdDownloads(true);
     try {
@@ -88,6 +92,8 @@ final class GroupParticipation implements AutoCloseable {
     } catch (IOException e) {
       print("no multicast group: %s%n", e.getMessage());
     }
+    // From now on the socket is watched: if the tracker restarts, this peer announces again.
+    session.get().listen(message -> {});
     if (group.isEmpty()) {
       pieces.state().holdDownloads(false);
       print("no multicast group within %d s: peer wire only%n", options.groupTimeout().toSeconds());
@@ -144,12 +150,15 @@ final class GroupParticipation implements AutoCloseable {
   }
 
   /** As a holder: offer to send to groups, and send to those the tracker names. */
-  void offer(Metainfo metainfo, int dataPort, PieceStore store) {
+  void offer(Metainfo metainfo, TorrentSession torrent, PieceStore store) {
     if (session.isEmpty()) {
       return;
     }
+    session.get().onReconnect(torrent::announceSoon);
     try {
-      session.get().offer(metainfo.infoHash(), dataPort, message -> onRequest(message, store));
+      session
+          .get()
+          .offer(metainfo.infoHash(), torrent.port(), message -> onRequest(message, store));
     } catch (IOException e) {
       print("not offered as a multicast sender: %s%n", e.getMessage());
     }

@@ -1,6 +1,7 @@
 package io.mcbt.peer.cli;
 
 import io.mcbt.metainfo.Metainfo;
+import io.mcbt.peer.session.TorrentSession;
 import io.mcbt.peer.storage.PieceTracker;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -63,8 +64,8 @@ final class SeedCommand implements Callable<Integer> {
           .listener(
               new SwarmRunner.Listener() {
                 @Override
-                public void started(int port, PieceTracker pieces) {
-                  groups.offer(metainfo, port, pieces.store());
+                public void started(TorrentSession session, PieceTracker pieces) {
+                  groups.offer(metainfo, session, pieces.store());
                 }
               })
           .run(!partial, false);

@@ -46,7 +46,7 @@ final class SwarmRunner {
      * The session listens on {@code port} and keeps {@code pieces}; a long call here does not hold
      * up the transfer.
      */
-    default void started(int port, PieceTracker pieces) throws InterruptedException {}
+    default void started(TorrentSession session, PieceTracker pieces) throws InterruptedException {}
 
     /** About once a second: bytes verified so far. */
     default void progress(long verifiedBytes) {}
@@ -163,7 +163,7 @@ final class SwarmRunner {
     out.flush();
     long startNanos = System.nanoTime();
     long verifiedAtStart = session.stats().totalBytes() - session.stats().leftBytes();
-    listener.started(session.port(), pieces);
+    listener.started(session, pieces);
     boolean announcedDone = found.isComplete();
     try (TransferProgress progress =
         TransferProgress.start(metainfo.info().name(), quiet, jsonProgress, err)) {

@@ -43,6 +43,11 @@ final class Announcer {
     }
   }
 
+  /** Announces at the next tick, e.g. because the tracker restarted and forgot this peer. */
+  void soon() {
+    due = true;
+  }
+
   /** Announces {@code completed} at the next tick. */
   void completed() {
     if (started) {

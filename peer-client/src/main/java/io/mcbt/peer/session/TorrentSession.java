@@ -57,6 +57,7 @@ public final class TorrentSession implements Closeable {
   private final Set<InetSocketAddress> connecting = ConcurrentHashMap.newKeySet();
   private final CompletableFuture<Void> completion = new CompletableFuture<>();
   private volatile boolean completedNow;
+  private volatile boolean announceNow;
   private volatile boolean closed;
   private final AtomicBoolean closing = new AtomicBoolean();
 
@@ -142,6 +143,14 @@ public final class TorrentSession implements Closeable {
    * Completes when every piece is verified, at once for a seed; fails when the disk fails. The
    * session keeps seeding after it completes.
    */
+  /**
+   * Announces at the next tick instead of at the interval's end: the tracker restarted (its
+   * WebSocket dropped) and knows no peer until they announce again.
+   */
+  public void announceSoon() {
+    announceNow = true;
+  }
+
   public CompletableFuture<Void> completion() {
     return completion;
   }
@@ -221,6 +230,10 @@ public final class TorrentSession implements Closeable {
         completedNow = false;
         announcer.completed();
         completion.complete(null);
+      }
+      if (announceNow) {
+        announceNow = false;
+        announcer.soon();
       }
       swarm.tick(now);
       for (PeerEndpoint peer : announcer.announceIfDue(now, this::announce)) {

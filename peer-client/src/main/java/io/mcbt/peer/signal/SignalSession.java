@@ -23,10 +23,15 @@ public final class SignalSession implements AutoCloseable {
 
   private final String peerId;
   private final EchoResponder control;
-  private final TrackerSocket socket;
+  private final URI server;
+  private volatile TrackerSocket socket;
+  private volatile SignalMessage.Hello offered;
+  private volatile Runnable reconnected = () -> {};
+  private volatile boolean closed;
   private Thread listener;
 
-  private SignalSession(String peerId, EchoResponder control, TrackerSocket socket) {
+  private SignalSession(URI server, String peerId, EchoResponder control, TrackerSocket socket) {
+    this.server = server;
     this.peerId = peerId;
     this.control = control;
     this.socket = socket;
@@ -37,7 +42,8 @@ public final class SignalSession implements AutoCloseable {
       throws IOException {
     EchoResponder control = EchoResponder.start(new InetSocketAddress(bind, controlPort));
     try {
-      return new SignalSession(peerId, control, TrackerSocket.connect(server, CONNECT_TIMEOUT));
+      return new SignalSession(
+          server, peerId, control, TrackerSocket.connect(server, CONNECT_TIMEOUT));
     } catch (IOException e) {
       control.close();
       throw e;
@@ -63,10 +69,19 @@ public final class SignalSession implements AutoCloseable {
    */
   public void offer(InfoHash torrent, int dataPort, Consumer<SignalMessage> requests)
       throws IOException {
-    socket.send(
+    offered =
         new SignalMessage.Hello(
-            peerId, List.of(), List.of(torrent), dataPort, control.port(), true));
+            peerId, List.of(), List.of(torrent), dataPort, control.port(), true);
+    socket.send(offered);
     listen(requests);
+  }
+
+  /**
+   * Runs {@code action} each time the session reconnects after the tracker went away (a restart
+   * forgets every peer: the caller announces again so the tracker knows it).
+   */
+  public void onReconnect(Runnable action) {
+    reconnected = action;
   }
 
   /**
@@ -77,13 +92,16 @@ public final class SignalSession implements AutoCloseable {
     if (listener != null) {
       return;
     }
-    Consumer<SignalMessage> requests = messages;
     listener =
         new Thread(
             () -> {
               try {
-                while (!Thread.currentThread().isInterrupted()) {
-                  socket.next(Duration.ofSeconds(60)).ifPresent(requests);
+                while (!closed && !Thread.currentThread().isInterrupted()) {
+                  TrackerSocket current = socket;
+                  current.next(Duration.ofSeconds(1)).ifPresent(messages);
+                  if (!current.isOpen() && !closed) {
+                    reconnect();
+                  }
                 }
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -92,6 +110,30 @@ public final class SignalSession implements AutoCloseable {
             "signal-listener");
     listener.setDaemon(true);
     listener.start();
+  }
+
+  /**
+   * Opens the WebSocket again, waiting longer after each failure (1 s doubling to 30 s), and offers
+   * this peer again as a holder, since a restarted tracker knows nothing of it.
+   */
+  private void reconnect() throws InterruptedException {
+    long waitMillis = 1_000;
+    while (!closed) {
+      Thread.sleep(waitMillis);
+      try {
+        TrackerSocket fresh = TrackerSocket.connect(server, CONNECT_TIMEOUT);
+        socket = fresh;
+        reconnected.run();
+        if (offered != null) {
+          // The tracker accepts a hello once this peer announced again: give it the time.
+          Thread.sleep(2_000);
+          fresh.send(offered);
+        }
+        return;
+      } catch (IOException e) {
+        waitMillis = Math.min(30_000, waitMillis * 2);
+      }
+    }
   }
 
   public void progress(long groupId, long bytesDone, long droppedDatagrams) throws IOException {
@@ -113,6 +155,7 @@ public final class SignalSession implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     if (listener != null) {
       listener.interrupt();
     }

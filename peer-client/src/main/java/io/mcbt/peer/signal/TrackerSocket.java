@@ -20,10 +20,17 @@ import java.util.concurrent.TimeoutException;
 public final class TrackerSocket implements SignalChannel, AutoCloseable {
   private final BlockingQueue<SignalMessage> inbox;
   private final WebSocket socket;
+  private final Listener listener;
 
-  private TrackerSocket(WebSocket socket, BlockingQueue<SignalMessage> inbox) {
+  private TrackerSocket(WebSocket socket, BlockingQueue<SignalMessage> inbox, Listener listener) {
     this.socket = socket;
     this.inbox = inbox;
+    this.listener = listener;
+  }
+
+  /** Whether the tracker is still there: false once it closed the socket or the socket failed. */
+  public boolean isOpen() {
+    return !listener.closed && !socket.isInputClosed();
   }
 
   /** Connects to {@code ws(s)://server/ws/peer}, from the server's http(s) base URL. */
@@ -41,7 +48,7 @@ public final class TrackerSocket implements SignalChannel, AutoCloseable {
               .newWebSocketBuilder()
               .buildAsync(uri, listener)
               .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      return new TrackerSocket(socket, inbox);
+      return new TrackerSocket(socket, inbox, listener);
     } catch (ExecutionException | TimeoutException e) {
       throw new IOException(
           "cannot open the tracker's WebSocket " + uri + ": " + e.getMessage(), e);
@@ -77,6 +84,7 @@ public final class TrackerSocket implements SignalChannel, AutoCloseable {
   private static final class Listener implements WebSocket.Listener {
     private final StringBuilder text = new StringBuilder();
     private final BlockingQueue<SignalMessage> inbox;
+    private volatile boolean closed;
 
     Listener(BlockingQueue<SignalMessage> inbox) {
       this.inbox = inbox;
@@ -99,6 +107,17 @@ public final class TrackerSocket implements SignalChannel, AutoCloseable {
       }
       webSocket.request(1);
       return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+      closed = true;
+      return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+      closed = true;
     }
   }
 }
