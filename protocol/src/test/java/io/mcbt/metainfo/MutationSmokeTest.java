@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * CorpusReplayTest} keeps it fixed.
  */
 class MutationSmokeTest {
-  private static final int MUTATIONS = 100_000;
+  private static final int MUTATIONS = Integer.getInteger("mcbt.fuzz.iterations", 100_000);
   private static final byte[] TOKENS = "dlie:0123456789-".getBytes(StandardCharsets.US_ASCII);
 
   @Test

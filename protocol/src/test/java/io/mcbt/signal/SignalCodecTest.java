@@ -133,7 +133,7 @@ class SignalCodecTest {
     Random random = new Random(17);
     List<String> seeds = everyMessage().map(SignalCodec::encode).toList();
     String alphabet = "{}[]\":,0123456789-.eEtrufalsn \\\u00e9abcxyz";
-    for (int i = 0; i < 100_000; i++) {
+    for (int i = 0; i < Integer.getInteger("mcbt.fuzz.iterations", 100_000); i++) {
       StringBuilder text = new StringBuilder(seeds.get(random.nextInt(seeds.size())));
       for (int edits = 1 + random.nextInt(3); edits > 0 && text.length() > 0; edits--) {
         int at = random.nextInt(text.length());

@@ -27,7 +27,7 @@ class HttpQueryFuzzTest {
             "info_hash="
                 + hash
                 + "&peer_id=-TR3000-abcdefghijkl&port=1&left=0&compact=0&no_peer_id=1");
-    for (int i = 0; i < 100_000; i++) {
+    for (int i = 0; i < Integer.getInteger("mcbt.fuzz.iterations", 100_000); i++) {
       StringBuilder query = new StringBuilder(seeds.get(random.nextInt(seeds.size())));
       for (int edits = 1 + random.nextInt(4); edits > 0 && query.length() > 0; edits--) {
         int at = random.nextInt(query.length());

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * decoders, not the tag, have to catch it.
  */
 class FrameFuzzTest {
-  private static final int DATAGRAMS = 120_000;
+  private static final int DATAGRAMS =
+      Math.max(120_000, Integer.getInteger("mcbt.fuzz.iterations", 120_000));
   private static final int[] EDGES = {
     0, 1, 7, 48, 128, 255, 1_200, 1_201, 0x7fff, 0xffff, -1, Integer.MAX_VALUE, Integer.MIN_VALUE
   };

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * src/test/resources/corpus/wire/} so {@link CorpusReplayTest} keeps it fixed.
  */
 class MutationSmokeTest {
-  private static final int MUTATIONS = 100_000;
+  private static final int MUTATIONS = Integer.getInteger("mcbt.fuzz.iterations", 100_000);
 
   /** Small limits, so that mutated lengths often land on limit and limit + 1. */
   private static final Limits LIMITS = new Limits(32, 4, 48);

@@ -163,7 +163,7 @@ class UdpTrackerCodecTest {
             announce(5, 3, 1_000, 2, -1, 6881).flip(),
             ByteBuffer.allocate(16).putLong(0x41727101980L).putInt(0).putInt(77).flip(),
             ByteBuffer.allocate(56).putLong(5).putInt(2).putInt(4).put(HASH).put(HASH).flip());
-    for (int i = 0; i < 100_000; i++) {
+    for (int i = 0; i < Integer.getInteger("mcbt.fuzz.iterations", 100_000); i++) {
       byte[] packet;
       if (random.nextInt(4) == 0) {
         packet = new byte[random.nextInt(200)];
