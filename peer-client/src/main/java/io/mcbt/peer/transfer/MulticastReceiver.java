@@ -2,15 +2,12 @@ package io.mcbt.peer.transfer;
 
 import io.mcbt.peer.storage.PieceTracker;
 import io.mcbt.peer.storage.StorageException;
-import io.mcbt.transfer.BlockLayout;
-import io.mcbt.transfer.DataFrame;
 import io.mcbt.transfer.EndFrame;
 import io.mcbt.transfer.FrameAuthenticator;
 import io.mcbt.transfer.FrameHeader;
 import io.mcbt.transfer.FrameType;
 import io.mcbt.transfer.MalformedFrameException;
 import io.mcbt.transfer.Nack;
-import io.mcbt.transfer.SessionParameters;
 import io.mcbt.transfer.StatusRequest;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -24,10 +21,7 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.LongPredicate;
@@ -64,8 +58,6 @@ public final class MulticastReceiver implements AutoCloseable {
       long nacksSent,
       int round) {}
 
-  private static final int RUN_BYTES = 256 * 1024;
-
   /** NACKs one answer may take: some 9,000 missing ranges, 2 % of a 640 MiB torrent. */
   private static final int MAX_NACKS_PER_ANSWER = 32;
 
@@ -84,11 +76,10 @@ public final class MulticastReceiver implements AutoCloseable {
   private final long silenceNs;
   private final LongPredicate lose;
   private final Consumer<String> log;
-  private final ExecutorService verifier;
+  private final BlockIntake intake;
   private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
   private final ByteBuffer in = ByteBuffer.allocateDirect(65_536);
   private final ByteBuffer out = ByteBuffer.allocate(2_048);
-  private final AtomicLong badPieces = new AtomicLong();
   private final Thread thread;
   private final Thread feedbackThread;
   private final Object feedbackLock = new Object();
@@ -96,12 +87,7 @@ public final class MulticastReceiver implements AutoCloseable {
   private volatile boolean silent;
   private volatile Figures figures = new Figures(0, 0, 0, 0, 0, 0, 0, 0);
 
-  private volatile ReceivedBlocks blocks;
-  private RepairDecoder repairs;
-  private RunWriter writer;
-  private volatile SessionParameters parameters;
   private long datagrams;
-  private long blockBytes;
   private long dropped;
   private long duplicates;
   private long nacksSent;
@@ -132,13 +118,7 @@ public final class MulticastReceiver implements AutoCloseable {
     this.delay = delay;
     this.silenceNs = silence.toNanos();
     this.log = log;
-    this.verifier =
-        Executors.newSingleThreadExecutor(
-            runnable -> {
-              Thread verifying = new Thread(runnable, "multicast-verify-" + session);
-              verifying.setDaemon(true);
-              return verifying;
-            });
+    this.intake = new BlockIntake(session, pieces, this::wakeFeedback);
     this.thread = new Thread(this::run, "multicast-receiver-" + session);
     this.thread.setDaemon(true);
     this.feedbackThread = new Thread(this::answer, "multicast-nack-" + session);
@@ -269,7 +249,7 @@ public final class MulticastReceiver implements AutoCloseable {
     while (!closed && thread.isAlive()) {
       long now = System.nanoTime();
       sendDueNack(now);
-      if (!toldComplete && parameters != null && pieces.state().isComplete()) {
+      if (!toldComplete && intake.parameters() != null && pieces.state().isComplete()) {
         tellComplete();
       }
       if (now - lastFrameNs > silenceNs) {
@@ -306,7 +286,7 @@ public final class MulticastReceiver implements AutoCloseable {
       return null;
     }
     lastFrameNs = System.nanoTime();
-    if (!adopt(FrameHeader.blockSize(in), FrameHeader.codingBlocks(in))) {
+    if (!intake.adopt(FrameHeader.blockSize(in), FrameHeader.codingBlocks(in))) {
       dropped++;
       return null;
     }
@@ -315,8 +295,8 @@ public final class MulticastReceiver implements AutoCloseable {
       round = frameRound;
     }
     switch (type) {
-      case DATA -> data();
-      case REPAIR -> repair();
+      case DATA -> count(intake.data(in));
+      case REPAIR -> count(intake.repair(in));
       case STATUS_REQUEST -> statusRequest(from);
       case END -> {
         return end();
@@ -326,77 +306,16 @@ public final class MulticastReceiver implements AutoCloseable {
     return null;
   }
 
-  /** Takes the session's block size and coding from its frames; a new sender may change them. */
-  private boolean adopt(int blockSize, int codingBlocks) {
-    if (parameters != null
-        && parameters.blockSize() == blockSize
-        && parameters.codingBlocks() == codingBlocks) {
-      return true;
-    }
-    if (blockSize == 0
-        || blockSize > FrameHeader.MAX_BODY_LENGTH
-        || codingBlocks > SessionParameters.MAX_CODING_BLOCKS) {
-      return false;
-    }
-    if (writer != null) {
-      writer.flush();
-    }
-    BlockLayout layout;
-    try {
-      layout =
-          new BlockLayout(
-              pieces.store().info().totalLength(),
-              Math.toIntExact(pieces.store().info().pieceLength()),
-              blockSize);
-    } catch (IllegalArgumentException | ArithmeticException e) {
-      return false; // a block size this torrent cannot be cut into
-    }
-    parameters = new SessionParameters(session, blockSize, codingBlocks);
-    blocks = new ReceivedBlocks(layout, pieces.state());
-    repairs = codingBlocks == 0 ? null : new RepairDecoder(layout, codingBlocks, blocks, pieces);
-    writer = new RunWriter(pieces, RUN_BYTES);
-    return true;
+  /** The last piece verified: say so to the sender now rather than at its next request. */
+  private void wakeFeedback() {
+    LockSupport.unpark(feedbackThread);
   }
 
-  private void data() {
-    int piece = FrameHeader.first(in);
-    int offset = FrameHeader.second(in);
-    int length = FrameHeader.bodyLength(in);
-    int block = blocks.layout().blockAt(piece, offset, length);
-    if (block < 0) {
-      dropped++;
-      return;
-    }
-    if (blocks.has(block)) {
+  private void count(BlockIntake.Result result) {
+    if (result == BlockIntake.Result.DUPLICATE) {
       duplicates++;
-      return;
-    }
-    int body = DataFrame.blockIndex(in);
-    in.limit(body + length).position(body);
-    writer.write(piece, offset, in);
-    blockBytes += length;
-    if (blocks.mark(block)) {
-      writer.flush(piece);
-      verify(piece);
-    }
-  }
-
-  private void repair() {
-    if (repairs == null) {
+    } else if (result == BlockIntake.Result.REJECTED) {
       dropped++;
-      return;
-    }
-    int body = DataFrame.blockIndex(in);
-    int length = FrameHeader.bodyLength(in);
-    int codingGroup = FrameHeader.first(in);
-    int index = FrameHeader.second(in);
-    in.limit(body + length).position(body);
-    if (!repairs.accept(codingGroup, index, in, writer)) {
-      duplicates++;
-      return;
-    }
-    for (int piece : repairs.completedPieces()) {
-      verify(piece);
     }
   }
 
@@ -426,18 +345,6 @@ public final class MulticastReceiver implements AutoCloseable {
     return Outcome.SENDER_ENDED;
   }
 
-  private void verify(int piece) {
-    verifier.execute(
-        () -> {
-          if (!pieces.verifyPiece(piece)) {
-            blocks.forgetPiece(piece);
-            badPieces.incrementAndGet();
-          } else if (pieces.state().isComplete()) {
-            LockSupport.unpark(feedbackThread);
-          }
-        });
-  }
-
   private void sendDueNack(long now) {
     StatusRequest request;
     synchronized (feedbackLock) {
@@ -450,13 +357,15 @@ public final class MulticastReceiver implements AutoCloseable {
     }
     boolean complete = pieces.state().isComplete();
     for (Nack nack :
-        blocks.nacks(
-            parameters,
-            request.round(),
-            request.sentBlocks(),
-            complete,
-            request.passComplete(),
-            MAX_NACKS_PER_ANSWER)) {
+        intake
+            .blocks()
+            .nacks(
+                intake.parameters(),
+                request.round(),
+                request.sentBlocks(),
+                complete,
+                request.passComplete(),
+                MAX_NACKS_PER_ANSWER)) {
       send(nack);
     }
     toldComplete |= complete;
@@ -469,7 +378,7 @@ public final class MulticastReceiver implements AutoCloseable {
         return;
       }
     }
-    send(blocks.nack(parameters, round, 0, true, false));
+    send(intake.blocks().nack(intake.parameters(), round, 0, true, false));
     toldComplete = true;
   }
 
@@ -491,22 +400,18 @@ public final class MulticastReceiver implements AutoCloseable {
     figures =
         new Figures(
             datagrams,
-            blockBytes,
+            intake.blockBytes(),
             dropped,
             duplicates,
-            repairs == null ? 0 : repairs.repaired(),
-            badPieces.get(),
+            intake.repaired(),
+            intake.badPieces(),
             nacksSent,
             round);
   }
 
   private void finish(Outcome result) {
     try {
-      if (writer != null) {
-        writer.flush();
-      }
-      verifier.shutdown();
-      verifier.awaitTermination(1, TimeUnit.MINUTES);
+      intake.finish();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (StorageException e) {
@@ -514,7 +419,7 @@ public final class MulticastReceiver implements AutoCloseable {
     }
     if (result != Outcome.CLOSED && pieces.state().isComplete()) {
       result = Outcome.COMPLETE;
-      if (!toldComplete && parameters != null) {
+      if (!toldComplete && intake.parameters() != null) {
         tellComplete();
       }
     }

@@ -2,13 +2,7 @@ package io.mcbt.peer.transfer;
 
 import io.mcbt.peer.storage.PieceStore;
 import io.mcbt.transfer.BlockLayout;
-import io.mcbt.transfer.DataFrame;
 import io.mcbt.transfer.EndFrame;
-import io.mcbt.transfer.FrameAuthenticator;
-import io.mcbt.transfer.FrameHeader;
-import io.mcbt.transfer.FrameType;
-import io.mcbt.transfer.MalformedFrameException;
-import io.mcbt.transfer.Nack;
 import io.mcbt.transfer.SessionParameters;
 import io.mcbt.transfer.StatusRequest;
 import java.io.IOException;
@@ -18,7 +12,6 @@ import java.net.NetworkInterface;
 import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
-import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.util.BitSet;
@@ -27,7 +20,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -56,7 +48,6 @@ public final class MulticastSender implements AutoCloseable {
       double rateBytesPerSecond,
       long elapsedNs) {}
 
-  private static final long PARK_THRESHOLD_NS = 300_000;
   private static final long MAX_ROUND_WAIT_NS = 2_000_000_000L;
   private static final long MEMBER_SILENCE_NS = 15_000_000_000L;
   private static final int SEND_BUFFER_BYTES = 4 * 1024 * 1024;
@@ -70,36 +61,26 @@ public final class MulticastSender implements AutoCloseable {
   private final long statusIntervalNs;
   private final long roundTimeoutNs;
   private final int replyWithinMillis;
-  private final FrameAuthenticator sealer;
-  private final FrameAuthenticator checker;
+  private final byte[] key;
   private final Consumer<Figures> reports;
   private final Consumer<String> log;
   private final AtomicInteger members = new AtomicInteger();
-  private final LinkedBlockingQueue<Answer> answers = new LinkedBlockingQueue<>();
   private final CompletableFuture<EndFrame.Reason> ended = new CompletableFuture<>();
-  private final ByteBuffer frame = ByteBuffer.allocateDirect(65_536);
-  private final ByteBuffer pieceBuffer;
   private final Set<SocketAddress> complete = new HashSet<>();
   private final Map<SocketAddress, long[]> lastCounts = new HashMap<>();
   private final Thread sending;
   private final Thread feedback;
+  private final NackInbox inbox;
   private final RepairEncoder encoder;
   private RateControl rate;
-  private Pacer pacer;
+  private FrameOutput output;
   private volatile boolean closed;
   private volatile Figures figures;
-  private int bufferedPiece = -1;
-  private long bytesSent;
-  private long datagramsSent;
   private long retransmittedBytes;
-  private long nacksReceived;
-  private long rejected;
   private int round;
   private long startNs;
   private long endNs;
   private double worstLossInInterval;
-
-  private record Answer(SocketAddress from, Nack nack) {}
 
   private MulticastSender(
       long session,
@@ -124,14 +105,13 @@ public final class MulticastSender implements AutoCloseable {
     this.statusIntervalNs = timers.statusIntervalNs();
     this.roundTimeoutNs = timers.roundTimeoutNs();
     this.replyWithinMillis = (int) Math.min(0xffff, timers.nackDelayMaxNs() / 1_000_000);
-    this.sealer = new FrameAuthenticator(key);
-    this.checker = new FrameAuthenticator(key);
+    this.key = key.clone();
     this.reports = reports;
     this.log = log;
-    this.pieceBuffer = ByteBuffer.allocateDirect(Math.toIntExact(store.info().pieceLength()));
     this.encoder = coding == 0 ? null : new RepairEncoder(new CodingGroups(layout, coding), store);
     this.sending = new Thread(this::run, "multicast-sender-" + session);
-    this.feedback = new Thread(this::readAnswers, "multicast-feedback-" + session);
+    this.inbox = new NackInbox(channel, session, key);
+    this.feedback = new Thread(inbox, "multicast-feedback-" + session);
     this.figures = snapshot();
   }
 
@@ -206,12 +186,12 @@ public final class MulticastSender implements AutoCloseable {
 
   private Figures snapshot() {
     return new Figures(
-        bytesSent,
-        datagramsSent,
+        output == null ? 0 : output.bytesSent(),
+        output == null ? 0 : output.datagramsSent(),
         round,
         retransmittedBytes,
-        nacksReceived,
-        rejected,
+        inbox.received(),
+        inbox.rejected(),
         complete.size(),
         members.get(),
         rate == null ? 0 : rate.rate(),
@@ -229,7 +209,7 @@ public final class MulticastSender implements AutoCloseable {
       startNs = now;
       double ceiling = settings.rateCeilingBytesPerSecond();
       rate = new RateControl(ceiling, ceiling / 4, settings.lossThreshold(), statusIntervalNs, now);
-      pacer = new Pacer(rate.rate(), 2_000_000, now);
+      output = new FrameOutput(channel, group, key, parameters, layout, store, rate.rate(), now);
       RoundAnswers start = awaitMembers();
       if (start.count() > 0 && start.mostMissing() < layout.blockCount() / 2) {
         // A group whose sender left: its members hold most of the torrent already.
@@ -242,7 +222,7 @@ public final class MulticastSender implements AutoCloseable {
       while (reason == EndFrame.Reason.COMPLETE && !closed) {
         reason = awaitLateJoiners();
         if (!closed) {
-          sendEnd(reason);
+          output.end(reason, round);
           publish();
         }
       }
@@ -261,7 +241,9 @@ public final class MulticastSender implements AutoCloseable {
 
   /** The session's first end: its figures (time included) are those of the group's delivery. */
   private void endSession(EndFrame.Reason reason) {
-    sendEnd(reason);
+    if (output != null) {
+      output.end(reason, round);
+    }
     endNs = System.nanoTime();
     publish();
     ended.complete(reason);
@@ -277,11 +259,11 @@ public final class MulticastSender implements AutoCloseable {
     StatusRequest request =
         new StatusRequest(parameters, 0, layout.blockCount(), true, replyWithinMillis);
     while (!closed && heard.count() < members.get() && System.nanoTime() < deadline) {
-      sendStatus(request);
-      Answer answer = answers.poll(50, TimeUnit.MILLISECONDS);
+      output.status(request);
+      NackInbox.Answer answer = inbox.poll(TimeUnit.MILLISECONDS.toNanos(50));
       while (answer != null) {
         take(answer, heard);
-        answer = answers.poll();
+        answer = inbox.poll();
       }
     }
     return heard;
@@ -291,11 +273,11 @@ public final class MulticastSender implements AutoCloseable {
     long nextStatusNs = System.nanoTime() + statusIntervalNs;
     int count = layout.blockCount();
     for (int block = 0; block < count && !closed; block++) {
-      sendData(block, 0);
+      output.data(block, 0);
       long now = System.nanoTime();
       if (now >= nextStatusNs) {
         adaptRate(now);
-        sendStatus(new StatusRequest(parameters, 0, block + 1, false, replyWithinMillis));
+        output.status(new StatusRequest(parameters, 0, block + 1, false, replyWithinMillis));
         nextStatusNs = now + statusIntervalNs;
       }
     }
@@ -359,10 +341,10 @@ public final class MulticastSender implements AutoCloseable {
     long deadline = System.nanoTime() + waitNs;
     long repeatNs = Math.max(roundTimeoutNs / 4, 2_000_000);
     while (!closed) {
-      sendStatus(request);
+      output.status(request);
       long repeatAt = Math.min(deadline, System.nanoTime() + repeatNs);
       while (System.nanoTime() < repeatAt) {
-        Answer answer = answers.poll(repeatAt - System.nanoTime(), TimeUnit.NANOSECONDS);
+        NackInbox.Answer answer = inbox.poll(repeatAt - System.nanoTime());
         if (answer != null) {
           take(answer, answered);
         }
@@ -383,7 +365,7 @@ public final class MulticastSender implements AutoCloseable {
     return heard.size();
   }
 
-  private void take(Answer answer, RoundAnswers answered) {
+  private void take(NackInbox.Answer answer, RoundAnswers answered) {
     if (answer.nack().complete()) {
       complete.add(answer.from());
     }
@@ -396,7 +378,7 @@ public final class MulticastSender implements AutoCloseable {
       for (int block = union.nextSetBit(0);
           block >= 0 && !closed;
           block = union.nextSetBit(block + 1)) {
-        retransmittedBytes += sendData(block, round);
+        retransmittedBytes += output.data(block, round);
       }
       return;
     }
@@ -413,78 +395,20 @@ public final class MulticastSender implements AutoCloseable {
         for (int block = union.nextSetBit(groups.first(g));
             block >= 0 && block < groups.end(g);
             block = union.nextSetBit(block + 1)) {
-          retransmittedBytes += sendData(block, round);
+          retransmittedBytes += output.data(block, round);
         }
         continue;
       }
       for (int i = 0; i < demand[g]; i++) {
-        retransmittedBytes += sendRepair(g);
+        retransmittedBytes += output.repair(encoder, g, round);
       }
     }
-  }
-
-  /** Sends block {@code block}; returns the payload bytes sent. */
-  private int sendData(int block, int round) throws IOException {
-    int piece = layout.pieceOf(block);
-    int offset = layout.offsetOf(block);
-    int length = layout.lengthOf(block);
-    if (piece != bufferedPiece) {
-      pieceBuffer.clear().limit(layout.pieceSize(piece));
-      store.readBlock(piece, 0, pieceBuffer);
-      bufferedPiece = piece;
-    }
-    frame.clear();
-    frame.put(FrameHeader.LENGTH, pieceBuffer, offset, length);
-    DataFrame.writeHeader(frame, FrameType.DATA, parameters, round, piece, offset, length);
-    send();
-    return length;
-  }
-
-  private int sendRepair(int codingGroup) throws IOException {
-    frame.clear();
-    int index = encoder.next(codingGroup, frame, FrameHeader.LENGTH);
-    DataFrame.writeHeader(
-        frame, FrameType.REPAIR, parameters, round, codingGroup, index, parameters.blockSize());
-    send();
-    return parameters.blockSize();
-  }
-
-  private void sendStatus(StatusRequest request) throws IOException {
-    frame.clear();
-    request.encode(frame);
-    send();
-  }
-
-  private void sendEnd(EndFrame.Reason reason) {
-    for (int i = 0; i < 3 && channel.isOpen(); i++) {
-      try {
-        frame.clear();
-        new EndFrame(parameters, round, reason).encode(frame);
-        send();
-        LockSupport.parkNanos(2_000_000);
-      } catch (IOException e) {
-        return;
-      }
-    }
-  }
-
-  /** Seals and sends the frame in {@link #frame}, paced. */
-  private void send() throws IOException {
-    sealer.seal(frame);
-    int bytes = frame.remaining();
-    long waitNs = pacer.reserve(bytes, System.nanoTime());
-    if (waitNs > PARK_THRESHOLD_NS) {
-      LockSupport.parkNanos(waitNs);
-    }
-    channel.send(frame, group);
-    bytesSent += bytes;
-    datagramsSent++;
   }
 
   /** Once per status interval: the worst member's losses since the last one set the rate. */
   private void adaptRate(long now) {
-    Answer answer;
-    while ((answer = answers.poll()) != null) {
+    NackInbox.Answer answer;
+    while ((answer = inbox.poll()) != null) {
       if (answer.nack().complete()) {
         complete.add(answer.from());
       }
@@ -497,33 +421,8 @@ public final class MulticastSender implements AutoCloseable {
         last[1] = answer.nack().missingBlocks();
       }
     }
-    pacer.rate(rate.feedback(worstLossInInterval, now));
+    output.rate(rate.feedback(worstLossInInterval, now));
     worstLossInInterval = 0;
-  }
-
-  private void readAnswers() {
-    ByteBuffer in = ByteBuffer.allocateDirect(2_048);
-    while (!closed && channel.isOpen()) {
-      try {
-        in.clear();
-        SocketAddress from = channel.receive(in);
-        in.flip();
-        if (FrameHeader.typeOf(in) != FrameType.NACK
-            || FrameHeader.session(in) != parameters.session()
-            || !checker.verify(in)) {
-          rejected++;
-          continue;
-        }
-        nacksReceived++;
-        answers.add(new Answer(from, Nack.decode(in)));
-      } catch (MalformedFrameException e) {
-        rejected++;
-      } catch (ClosedChannelException e) {
-        return;
-      } catch (IOException e) {
-        // an ICMP error surfacing from a member that left; keep reading
-      }
-    }
   }
 
   private void publish() {
