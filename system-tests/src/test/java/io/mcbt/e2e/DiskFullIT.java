@@ -16,9 +16,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -103,8 +101,8 @@ class DiskFullIT {
       assertTrue(onDisk.find(), resumed.out());
       assertEquals(intact, Integer.parseInt(onDisk.group(1)), "the resume check's count");
       assertEquals(
-          sha256(data),
-          sha256(Files.readAllBytes(large.resolve("data.bin"))),
+          Checksums.sha256(data),
+          Checksums.sha256(Files.readAllBytes(large.resolve("data.bin"))),
           resumed.out() + resumed.err());
       System.out.printf(
           "disk full: resumed in a larger folder with %s/%s pieces, sha256 identical%n",
@@ -216,10 +214,6 @@ class DiskFullIT {
       process.destroyForcibly();
       throw new IOException("failed: " + String.join(" ", command));
     }
-  }
-
-  private static String sha256(byte[] bytes) throws Exception {
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
   }
 
   private static int freePort() throws IOException {

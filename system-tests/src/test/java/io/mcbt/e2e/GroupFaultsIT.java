@@ -10,11 +10,9 @@ import io.mcbt.metainfo.MetainfoParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -66,7 +64,7 @@ class GroupFaultsIT {
     byte[] data = new byte[(int) SIZE];
     new Random(32).nextBytes(data);
     Files.write(source.resolve("image.bin"), data);
-    expectedSha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+    expectedSha256 = Checksums.sha256(data);
     serverDir = Files.createDirectories(work.resolve("server"));
     serverUrl = "http://" + bed.address(SERVER) + ":8080";
     startServer("server.log");
@@ -198,7 +196,8 @@ class GroupFaultsIT {
     for (int i = 0; i < gets.size(); i++) {
       String log = Files.readString(run.resolve(logs.get(i) + ".log"));
       assertEquals(0, gets.get(i).exitValue(), log);
-      assertEquals(expectedSha256, sha256(run.resolve("l" + i).resolve("image.bin")), log);
+      assertEquals(
+          expectedSha256, Checksums.sha256(run.resolve("l" + i).resolve("image.bin")), log);
     }
   }
 
@@ -208,17 +207,6 @@ class GroupFaultsIT {
         .filter(line -> line.startsWith("multicast group") || line.startsWith("no multicast"))
         .reduce((first, second) -> first + " | " + second)
         .orElse("no multicast outcome");
-  }
-
-  private static String sha256(Path file) throws Exception {
-    MessageDigest digest = MessageDigest.getInstance("SHA-256");
-    try (var in = Files.newInputStream(file)) {
-      byte[] buffer = new byte[1 << 20];
-      for (int n; (n = in.read(buffer)) > 0; ) {
-        digest.update(buffer, 0, n);
-      }
-    }
-    return HexFormat.of().formatHex(digest.digest());
   }
 
   /** The peers of one test, in their namespaces; all killed at the end. */

@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -58,7 +56,7 @@ class MulticastDeliveryIT {
     byte[] data = new byte[MIB * 1024 * 1024];
     new Random(64).nextBytes(data);
     Files.write(source.resolve("image.bin"), data);
-    expectedSha256 = sha256(source.resolve("image.bin"));
+    expectedSha256 = Checksums.sha256(source.resolve("image.bin"));
     serverUrl = "http://" + bed.address(SERVER) + ":8080";
     bed.start(
         SERVER,
@@ -170,7 +168,8 @@ class MulticastDeliveryIT {
     for (int i = 0; i < gets.size(); i++) {
       String log = Files.readString(run.resolve("get" + i + ".log"));
       assertEquals(0, gets.get(i).exitValue(), log);
-      assertEquals(expectedSha256, sha256(run.resolve("l" + i).resolve("image.bin")), log);
+      assertEquals(
+          expectedSha256, Checksums.sha256(run.resolve("l" + i).resolve("image.bin")), log);
       Matcher group = GROUP.matcher(log);
       assertTrue(group.find(), "no multicast outcome in:\n" + log);
       groups.add(group.group(1));
@@ -191,17 +190,6 @@ class MulticastDeliveryIT {
     }
     throw new AssertionError(
         "the server did not start:\n" + Files.readString(work.resolve("server.log")));
-  }
-
-  private static String sha256(Path file) throws Exception {
-    MessageDigest digest = MessageDigest.getInstance("SHA-256");
-    try (var in = Files.newInputStream(file)) {
-      byte[] buffer = new byte[1 << 20];
-      for (int n; (n = in.read(buffer)) > 0; ) {
-        digest.update(buffer, 0, n);
-      }
-    }
-    return HexFormat.of().formatHex(digest.digest());
   }
 
   /** The peers of one test, in their namespaces; all killed at the end. */

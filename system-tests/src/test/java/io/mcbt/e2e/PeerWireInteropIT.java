@@ -9,10 +9,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -233,12 +231,8 @@ class PeerWireInteropIT {
   private static void assertSameData(Path copy, Background... involved) throws Exception {
     assertTrue(Files.isRegularFile(copy), "no " + copy + "\n" + tails(involved));
     byte[] bytes = Files.readAllBytes(copy);
-    assertEquals(sha256(data), sha256(bytes), copy + "\n" + tails(involved));
+    assertEquals(Checksums.sha256(data), Checksums.sha256(bytes), copy + "\n" + tails(involved));
     assertArrayEquals(data, bytes, copy.toString());
-  }
-
-  private static String sha256(byte[] bytes) throws Exception {
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
   }
 
   private static String tails(Background... processes) {

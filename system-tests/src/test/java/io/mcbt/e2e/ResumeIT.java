@@ -11,9 +11,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -104,7 +102,7 @@ class ResumeIT {
           downloadedAfterRestart <= SIZE - (long) piecesFound * (SIZE / pieceCount),
           "the pieces found were not fetched again: " + downloadedAfterRestart);
       byte[] copy = Files.readAllBytes(work.resolve("out/data.bin"));
-      assertEquals(sha256(data), sha256(copy));
+      assertEquals(Checksums.sha256(data), Checksums.sha256(copy));
       assertArrayEquals(data, copy);
       Files.delete(work.resolve("out/data.bin"));
       Files.delete(source.resolve("data.bin"));
@@ -168,10 +166,6 @@ class ResumeIT {
     } catch (IOException e) {
       return e.toString();
     }
-  }
-
-  private static String sha256(byte[] bytes) throws Exception {
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
   }
 
   private static int freePort() throws IOException {
