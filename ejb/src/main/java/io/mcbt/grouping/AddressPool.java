@@ -12,11 +12,35 @@ import java.util.Set;
  * switches with IGMP snooping keep their traffic apart.
  */
 public final class AddressPool {
+  /**
+   * Where pairs are taken beyond this pool's own memory: in a cluster, a shared registry, so that
+   * no two instances ever hand out the same pair, even while a coordinator hands over.
+   */
+  public interface Claims {
+    /** Takes the pair if nobody holds it; false if somebody does. */
+    boolean claim(String pair);
+
+    void release(String pair);
+
+    /** Nothing beyond this pool: a single instance. */
+    Claims NONE =
+        new Claims() {
+          @Override
+          public boolean claim(String pair) {
+            return true;
+          }
+
+          @Override
+          public void release(String pair) {}
+        };
+  }
+
   private final int firstAddress;
   private final int addressCount;
   private final int firstPort;
   private final int portCount;
   private final Set<Long> live = new HashSet<>();
+  private Claims claims = Claims.NONE;
   private long cursor;
 
   /**
@@ -42,6 +66,12 @@ public final class AddressPool {
     this.portCount = lastPort - firstPort + 1;
   }
 
+  /** Takes pairs in {@code claims} as well from now on. */
+  public synchronized AddressPool sharedThrough(Claims claims) {
+    this.claims = claims;
+    return this;
+  }
+
   /**
    * A pair no live group uses.
    *
@@ -57,16 +87,33 @@ public final class AddressPool {
         continue;
       }
       long key = (long) address << 16 | port;
-      if (live.add(key)) {
-        return new MulticastAddress(toAddress(address), port, ttl);
+      if (!live.add(key)) {
+        continue;
       }
+      MulticastAddress candidate = new MulticastAddress(toAddress(address), port, ttl);
+      if (claims.claim(candidate.pair())) {
+        return candidate;
+      }
+      live.remove(key);
     }
     throw new IllegalStateException("every multicast address and port of the pool is in use");
   }
 
   /** Gives a pair back when its group has ended. */
   public synchronized void release(MulticastAddress address) {
-    live.remove((long) toInt(address.group()) << 16 | address.port());
+    if (live.remove(key(address))) {
+      claims.release(address.pair());
+    }
+  }
+
+  /** Marks a pair of a group taken over from another instance as in use (it stays claimed). */
+  public synchronized void claim(MulticastAddress address) {
+    live.add(key(address));
+    claims.claim(address.pair());
+  }
+
+  private static long key(MulticastAddress address) {
+    return (long) toInt(address.group()) << 16 | address.port();
   }
 
   public synchronized int liveCount() {

@@ -53,6 +53,30 @@ public final class Group {
     this.createdAtNs = createdAtNs;
   }
 
+  /**
+   * A group as another instance of the cluster last recorded it, for the instance that takes its
+   * groups over.
+   */
+  public static Group restored(
+      long sessionId,
+      InfoHash infoHash,
+      String senderId,
+      int band,
+      MulticastAddress address,
+      byte[] key,
+      long createdAtNs,
+      GroupState state,
+      long startedAtNs,
+      List<Member> members,
+      SenderFigures senderFigures) {
+    Group group = new Group(sessionId, infoHash, senderId, band, address, key, createdAtNs);
+    group.state = state;
+    group.startedAtNs = startedAtNs;
+    members.forEach(group::add);
+    group.senderFigures = senderFigures;
+    return group;
+  }
+
   public long sessionId() {
     return sessionId;
   }

@@ -191,6 +191,21 @@ public final class GroupFormation {
     return Optional.of(group);
   }
 
+  /**
+   * Takes over a group that another instance formed: it goes on as it was, its address stays taken.
+   * Groups already known are left as they are.
+   */
+  public synchronized void adopt(Group group) {
+    if (active.containsKey(group.sessionId())) {
+      return;
+    }
+    addresses.claim(group.address());
+    active.put(group.sessionId(), group);
+    if (group.state() == GroupState.FORMING) {
+      forming.put(new Key(group.infoHash(), group.senderId(), group.band()), group);
+    }
+  }
+
   public synchronized Optional<Group> group(long sessionId) {
     return Optional.ofNullable(active.get(sessionId));
   }

@@ -19,6 +19,11 @@ public record MulticastAddress(Inet4Address group, int port, int ttl) {
     }
   }
 
+  /** Address and port: what two live groups may never share. */
+  public String pair() {
+    return group.getHostAddress() + ":" + port;
+  }
+
   @Override
   public String toString() {
     return group.getHostAddress() + ":" + port + " ttl " + ttl;

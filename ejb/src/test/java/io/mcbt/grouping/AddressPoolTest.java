@@ -73,4 +73,47 @@ class AddressPoolTest {
     assertThrows(
         IllegalArgumentException.class, () -> new AddressPool("239.0.0.0/16", "50000-40000"));
   }
+
+  @Test
+  void aPairHeldElsewhereInTheClusterIsSkippedAndReleasedPairsGoBack() {
+    Set<String> cluster = new HashSet<>(Set.of("239.255.7.1:41000"));
+    AddressPool pool =
+        new AddressPool("239.255.7.0/30", "41000-41000")
+            .sharedThrough(
+                new AddressPool.Claims() {
+                  @Override
+                  public boolean claim(String pair) {
+                    return cluster.add(pair);
+                  }
+
+                  @Override
+                  public void release(String pair) {
+                    cluster.remove(pair);
+                  }
+                });
+
+    MulticastAddress mine = pool.allocate(1);
+
+    assertEquals("239.255.7.2:41000", mine.pair(), "239.255.7.1 is held by another instance");
+    assertEquals("239.255.7.3:41000", pool.allocate(1).pair());
+    assertThrows(IllegalStateException.class, () -> pool.allocate(1));
+    pool.release(mine);
+    assertEquals(Set.of("239.255.7.1:41000", "239.255.7.3:41000"), cluster);
+  }
+
+  @Test
+  void aClaimedPairOfAnAdoptedGroupIsNotGivenAgain() {
+    AddressPool pool = new AddressPool("239.255.7.0/30", "41000-41001");
+    MulticastAddress adopted = pool.allocate(1);
+    AddressPool successor = new AddressPool("239.255.7.0/30", "41000-41001");
+
+    successor.claim(adopted);
+
+    Set<MulticastAddress> given = new HashSet<>();
+    for (int i = 0; i < 5; i++) {
+      given.add(successor.allocate(1));
+    }
+    assertTrue(given.stream().noneMatch(pair -> pair.pair().equals(adopted.pair())));
+    assertThrows(IllegalStateException.class, () -> successor.allocate(1));
+  }
 }

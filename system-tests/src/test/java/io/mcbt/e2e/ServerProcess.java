@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +39,48 @@ final class ServerProcess implements AutoCloseable {
 
   /** Starts the server with {@code workDir} as its working folder (its store lives in ./data). */
   static ServerProcess start(Path workDir, Map<String, String> environment) throws IOException {
+    return start(workDir, environment, List.of("-jar", Jars.server().toString()));
+  }
+
+  /**
+   * Starts one instance of a cluster, as {@code run-server} does with {@code MCBT_CLUSTER_MEMBERS}:
+   * Payara Micro with the WAR and Hazelcast on, its members found over TCP/IP on loopback.
+   *
+   * @param clusterName tells this test's clusters apart from any other on the machine
+   * @param clusterPort this instance's Hazelcast port
+   * @param clusterPorts every member's Hazelcast port
+   */
+  static ServerProcess startInCluster(
+      Path workDir,
+      Map<String, String> environment,
+      String clusterName,
+      int clusterPort,
+      List<Integer> clusterPorts)
+      throws IOException {
+    Path serverDir = Jars.server().getParent();
+    String members =
+        String.join(",", clusterPorts.stream().map(port -> "127.0.0.1:" + port).toList());
+    return start(
+        workDir,
+        environment,
+        List.of(
+            "-jar",
+            serverDir.resolve("payara-micro.jar").toString(),
+            "--deploy",
+            serverDir.resolve("mcbt.war") + ":/",
+            "--clustermode",
+            "tcpip:" + members,
+            "--startport",
+            Integer.toString(clusterPort),
+            "--interfaces",
+            "127.0.0.1",
+            "--clustername",
+            clusterName,
+            "--disablephonehome"));
+  }
+
+  private static ServerProcess start(
+      Path workDir, Map<String, String> environment, List<String> jar) throws IOException {
     Files.createDirectories(workDir);
     Path preboot = workDir.resolve("preboot.txt");
     Files.writeString(
@@ -47,16 +90,13 @@ final class ServerProcess implements AutoCloseable {
     int port = freePort();
     int udpPort = freeUdpPort();
     Path log = workDir.resolve("server-" + port + ".log");
+    List<String> command = new ArrayList<>();
+    command.add(javaBinary());
+    command.addAll(jar);
+    command.addAll(
+        List.of("--port", Integer.toString(port), "--prebootcommandfile", preboot.toString()));
     ProcessBuilder builder =
-        new ProcessBuilder(
-                List.of(
-                    javaBinary(),
-                    "-jar",
-                    Jars.server().toString(),
-                    "--port",
-                    Integer.toString(port),
-                    "--prebootcommandfile",
-                    preboot.toString()))
+        new ProcessBuilder(command)
             .directory(workDir.toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
@@ -70,6 +110,11 @@ final class ServerProcess implements AutoCloseable {
     ServerProcess server = new ServerProcess(builder.start(), port, udpPort, log);
     server.awaitReady();
     return server;
+  }
+
+  /** A free TCP port on loopback (for Hazelcast, say). */
+  static int freeTcpPort() throws IOException {
+    return freePort();
   }
 
   URI api(String path) {
@@ -100,6 +145,10 @@ final class ServerProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
   }
 
   /** Ends the server as a crash would: no shutdown hooks, nothing flushed on the way out. */

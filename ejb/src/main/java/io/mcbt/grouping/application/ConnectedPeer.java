@@ -24,6 +24,17 @@ record ConnectedPeer(
     Set<InfoHash> wants,
     Set<InfoHash> holds) {
 
+  static ConnectedPeer of(SignalMessage.Hello hello, String host) {
+    return new ConnectedPeer(
+        hello.peerId(),
+        host,
+        hello.dataPort(),
+        hello.controlPort(),
+        hello.canMulticast(),
+        Set.copyOf(hello.wants()),
+        Set.copyOf(hello.holds()));
+  }
+
   SignalMessage.Endpoint endpoint() {
     return new SignalMessage.Endpoint(peerId, host, controlPort);
   }

@@ -21,18 +21,20 @@ import java.util.logging.Logger;
 public class GroupClock {
   private static final Logger LOG = Logger.getLogger(GroupClock.class.getName());
 
-  @Inject Signalling signalling;
+  @Inject Coordination coordination;
+  @Inject SignalGateway gateway;
   @Resource ManagedScheduledExecutorService scheduler;
   private ScheduledFuture<?> ticks;
 
   @PostConstruct
   void start() {
+    gateway.start();
     ticks = scheduler.scheduleWithFixedDelay(this::tick, 100, 100, TimeUnit.MILLISECONDS);
   }
 
   private void tick() {
     try {
-      signalling.tick();
+      coordination.tick();
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Group timer: " + e, e);
     }

@@ -8,5 +8,11 @@ import io.mcbt.signal.SignalMessage;
  *
  * @param peerId the peer, as it named itself in its {@code hello}
  * @param message what to send
+ * @param relayed whether it came from the coordinating instance of a cluster (so it is delivered
+ *     here and not passed on again)
  */
-public record Outbound(String peerId, SignalMessage message) {}
+public record Outbound(String peerId, SignalMessage message, boolean relayed) {
+  public Outbound(String peerId, SignalMessage message) {
+    this(peerId, message, false);
+  }
+}

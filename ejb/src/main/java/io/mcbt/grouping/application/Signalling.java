@@ -17,7 +17,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Logger;
@@ -35,6 +34,7 @@ public class Signalling {
   @Inject GroupRecords records;
   @Inject Event<Outbound> outbound;
   @Inject Event<GroupsChanged> changed;
+  @Inject AddressClaims addressClaims;
 
   private final Map<String, ConnectedPeer> peers = new ConcurrentHashMap<>();
   private final LongAdder bytesMulticast = new LongAdder();
@@ -48,20 +48,15 @@ public class Signalling {
   @PostConstruct
   void start() {
     formation =
-        new GroupFormation(settings.formation(), settings.addressPool(), new SecureRandom());
+        new GroupFormation(
+            settings.formation(),
+            settings.addressPool().sharedThrough(addressClaims),
+            new SecureRandom());
   }
 
   /** A peer introduced itself: leechers learn their candidate senders, waiting ones learn of it. */
   public void hello(SignalMessage.Hello hello, String host) {
-    ConnectedPeer peer =
-        new ConnectedPeer(
-            hello.peerId(),
-            host,
-            hello.dataPort(),
-            hello.controlPort(),
-            hello.canMulticast(),
-            Set.copyOf(hello.wants()),
-            Set.copyOf(hello.holds()));
+    ConnectedPeer peer = ConnectedPeer.of(hello, host);
     peers.put(peer.peerId(), peer);
     for (InfoHash wanted : peer.wants()) {
       send(peer.peerId(), candidates(wanted, peer.peerId()));
@@ -204,6 +199,35 @@ public class Signalling {
     expired.forEach(this::ended);
     if (!started.isEmpty() || !expired.isEmpty()) {
       changed.fire(new GroupsChanged());
+    }
+  }
+
+  /**
+   * Takes over what another instance of the cluster coordinated: its peers (as their hellos said)
+   * and its groups, which go on as they were. Nobody is told anything.
+   */
+  void adopt(List<ConnectedPeer> connected, List<Group> groups) {
+    connected.forEach(peer -> peers.put(peer.peerId(), peer));
+    groups.forEach(formation::adopt);
+    changed.fire(new GroupsChanged());
+  }
+
+  /**
+   * Names candidate senders again to every leecher not in a group of its torrent: what they were
+   * told may have been lost while coordination changed hands.
+   */
+  void offerCandidatesToWaiting() {
+    List<Group> groups = formation.activeGroups();
+    for (ConnectedPeer peer : peers.values()) {
+      for (InfoHash wanted : peer.wants()) {
+        boolean grouped =
+            groups.stream()
+                .anyMatch(
+                    group -> group.infoHash().equals(wanted) && group.hasMember(peer.peerId()));
+        if (!grouped) {
+          send(peer.peerId(), candidates(wanted, peer.peerId()));
+        }
+      }
     }
   }
 

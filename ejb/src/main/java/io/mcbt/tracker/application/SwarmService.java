@@ -33,6 +33,7 @@ public class SwarmService {
   @Inject TrackerSettings settings;
   @Inject DownloadCounts downloadCounts;
   @Inject MongoStore store;
+  @Inject SwarmReplication replication;
 
   private final Set<InfoHash> trackedTorrents = ConcurrentHashMap.newKeySet();
 
@@ -60,7 +61,16 @@ public class SwarmService {
   }
 
   public AnnounceReply announce(AnnounceRequest request) throws TrackerFailure {
-    return core.announce(request, System.nanoTime());
+    AnnounceReply reply = core.announce(request, System.nanoTime());
+    replication.answered(request);
+    return reply;
+  }
+
+  /** An announce another instance of the cluster answered. */
+  void replay(AnnounceRequest request, long nowNs) {
+    if (settings.open() || trackedTorrents.contains(request.infoHash())) {
+      core.swarms().replay(request, nowNs);
+    }
   }
 
   public Map<InfoHash, ScrapeCounts> scrape(Set<InfoHash> infoHashes) {

@@ -2,6 +2,7 @@ package io.mcbt.tracker.application;
 
 import com.mongodb.MongoException;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
@@ -28,12 +29,14 @@ public class Tracker {
   @Inject TrackerSettings settings;
   @Inject RegistrationRepository registrations;
   @Inject SwarmService swarms;
+  @Inject SwarmReplication replication;
 
   private volatile boolean registrationsLoaded;
 
   @PostConstruct
   void start() {
     loadRegistrations();
+    replication.start();
     LOG.info(
         () ->
             String.format(
@@ -47,6 +50,12 @@ public class Tracker {
   public void register(SeederRegistration registration) {
     registrations.save(registration);
     swarms.apply(registration);
+    replication.registered(registration);
+  }
+
+  @PreDestroy
+  void stop() {
+    replication.stop();
   }
 
   @Schedule(hour = "*", minute = "*", second = "*/15", persistent = false)

@@ -48,6 +48,29 @@ public final class Swarm {
     if (retired) {
       return null;
     }
+    int peer = record(request, nowNs, true);
+    if (peer == PeerTable.NONE) {
+      return new Outcome(List.of(), peers.seeders(), peers.leechers());
+    }
+    return new Outcome(sample(peer, request.numWant(), random), peers.seeders(), peers.leechers());
+  }
+
+  /**
+   * Records an announce that another instance of the cluster answered. Its completion counts for
+   * scrapes here, but only the instance that answered it writes it to the store.
+   *
+   * @return false if this swarm was retired meanwhile; the caller retries on a fresh one
+   */
+  synchronized boolean replay(AnnounceRequest request, long nowNs) {
+    if (retired) {
+      return false;
+    }
+    record(request, nowNs, false);
+    return true;
+  }
+
+  /** The peer's slot after the announce, or {@link PeerTable#NONE} if it stopped. */
+  private int record(AnnounceRequest request, long nowNs, boolean answeredHere) {
     if (standIns > 0) {
       removeRegisteredStandIn(request.endpoint());
     }
@@ -56,7 +79,7 @@ public final class Swarm {
       if (peer != PeerTable.NONE) {
         peers.remove(peer);
       }
-      return new Outcome(List.of(), peers.seeders(), peers.leechers());
+      return PeerTable.NONE;
     }
     boolean wasLeecher = peer != PeerTable.NONE && !PeerTable.isSeeder(peer);
     peer =
@@ -65,9 +88,11 @@ public final class Swarm {
             : peers.update(peer, request.endpoint(), request.left(), nowNs);
     if (request.event() == AnnounceEvent.COMPLETED && wasLeecher && PeerTable.isSeeder(peer)) {
       downloaded++;
-      unflushedDownloads++;
+      if (answeredHere) {
+        unflushedDownloads++;
+      }
     }
-    return new Outcome(sample(peer, request.numWant(), random), peers.seeders(), peers.leechers());
+    return peer;
   }
 
   /**

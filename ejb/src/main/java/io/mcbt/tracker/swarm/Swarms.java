@@ -36,6 +36,13 @@ public final class Swarms {
     }
   }
 
+  /** Records an announce another instance of the cluster answered (see {@link Swarm#replay}). */
+  public void replay(AnnounceRequest request, long nowNs) {
+    while (!swarm(request.infoHash()).replay(request, nowNs)) {
+      Thread.onSpinWait();
+    }
+  }
+
   public void register(InfoHash infoHash, PeerEndpoint seeder, long nowNs) {
     while (!swarm(infoHash).register(seeder, nowNs)) {
       Thread.onSpinWait();

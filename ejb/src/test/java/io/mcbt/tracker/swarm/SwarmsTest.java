@@ -190,4 +190,20 @@ class SwarmsTest {
     assertFalse(swarms.announcedFrom(B, endpoint(2).address(), 0), "registered, not announced");
     assertFalse(swarms.announcedFrom(C, first, 0), "no swarm");
   }
+
+  @Test
+  void replayedAnnouncesAreInRepliesAndScrapesButOnlyTheAnsweringInstanceStoresCompletions() {
+    complete(A, 1, SECOND);
+    swarms.replay(request(A, 2, 100, STARTED, 0), SECOND);
+    swarms.replay(request(A, 2, 0, COMPLETED, 0), SECOND);
+    swarms.replay(request(A, 3, 100, STARTED, 0), SECOND);
+
+    assertEquals(new ScrapeCounts(2, 2, 1), swarms.counts(A));
+    assertEquals(3, announce(A, 4, 100, STARTED, SECOND).peers().size());
+    flush();
+    assertEquals(1L, store.get(A), "the replayed completion is stored by its own instance");
+
+    swarms.replay(request(A, 3, 100, STOPPED, 0), SECOND);
+    assertEquals(new ScrapeCounts(2, 2, 1), swarms.counts(A), "peer 3 stopped, peer 4 came");
+  }
 }

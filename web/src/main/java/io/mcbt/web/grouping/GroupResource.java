@@ -1,7 +1,7 @@
 package io.mcbt.web.grouping;
 
 import io.mcbt.grouping.application.GroupRecords;
-import io.mcbt.grouping.application.Signalling;
+import io.mcbt.grouping.application.SignalGateway;
 import io.mcbt.metainfo.InfoHash;
 import io.mcbt.web.errors.ApiException;
 import jakarta.inject.Inject;
@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "groups")
 public class GroupResource {
-  @Inject Signalling signalling;
+  @Inject SignalGateway signalling;
   @Inject GroupRecords records;
   @Inject GroupStream stream;
 
@@ -81,7 +81,7 @@ public class GroupResource {
   static final class TorrentGroups {
     private TorrentGroups() {}
 
-    static Map<String, Object> of(Signalling signalling, GroupRecords records, String infoHash) {
+    static Map<String, Object> of(SignalGateway signalling, GroupRecords records, String infoHash) {
       if (!InfoHash.isHex(infoHash)) {
         throw new ApiException(Response.Status.NOT_FOUND, "not an info-hash: " + infoHash);
       }

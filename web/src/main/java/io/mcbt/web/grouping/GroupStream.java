@@ -1,8 +1,7 @@
 package io.mcbt.web.grouping;
 
 import io.mcbt.grouping.application.GroupsChanged;
-import io.mcbt.grouping.application.Signalling;
-import jakarta.annotation.Resource;
+import io.mcbt.grouping.application.SignalGateway;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -16,6 +15,8 @@ import jakarta.ws.rs.sse.SseBroadcaster;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 
 /**
  * Pushes the active groups to every web page that listens ({@code /api/groups/stream}, server-sent
@@ -26,26 +27,43 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class GroupStream {
   private static final long COALESCE_MILLIS = 250;
 
-  @Inject Signalling signalling;
-  @Resource ManagedScheduledExecutorService scheduler;
+  @Inject SignalGateway signalling;
 
   private final Jsonb json = JsonbBuilder.create();
   private final AtomicBoolean pending = new AtomicBoolean();
   private Sse sse;
   private SseBroadcaster broadcaster;
 
+  /**
+   * Looked up with the first listener rather than injected. In the EAR, a group change fired by the
+   * EJB module's clock may create this bean, in the EJB module's naming context, where the web
+   * module's resource references do not exist: on a full Payara Server the creation failed, and the
+   * group change with it. A listener always comes through the web module.
+   */
+  private volatile ManagedScheduledExecutorService scheduler;
+
   synchronized void listen(SseEventSink sink, Sse context) {
     if (broadcaster == null) {
       sse = context;
       broadcaster = context.newBroadcaster();
+      scheduler = lookUpScheduler();
     }
     broadcaster.register(sink);
     sink.send(snapshot());
   }
 
   void changed(@Observes GroupsChanged change) {
-    if (broadcaster != null && pending.compareAndSet(false, true)) {
-      scheduler.schedule(this::broadcast, COALESCE_MILLIS, TimeUnit.MILLISECONDS);
+    ManagedScheduledExecutorService listening = scheduler;
+    if (listening != null && pending.compareAndSet(false, true)) {
+      listening.schedule(this::broadcast, COALESCE_MILLIS, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private static ManagedScheduledExecutorService lookUpScheduler() {
+    try {
+      return InitialContext.doLookup("java:comp/DefaultManagedScheduledExecutorService");
+    } catch (NamingException e) {
+      throw new IllegalStateException("no managed scheduler: " + e.getMessage(), e);
     }
   }
 

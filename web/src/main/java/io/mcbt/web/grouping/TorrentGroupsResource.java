@@ -1,7 +1,7 @@
 package io.mcbt.web.grouping;
 
 import io.mcbt.grouping.application.GroupRecords;
-import io.mcbt.grouping.application.Signalling;
+import io.mcbt.grouping.application.SignalGateway;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "groups")
 public class TorrentGroupsResource {
-  @Inject Signalling signalling;
+  @Inject SignalGateway signalling;
   @Inject GroupRecords records;
 
   @Operation(summary = "A torrent's active and finished groups")

@@ -1,6 +1,6 @@
 package io.mcbt.web.signal;
 
-import io.mcbt.grouping.application.Signalling;
+import io.mcbt.grouping.application.SignalGateway;
 import io.mcbt.signal.MalformedSignalException;
 import io.mcbt.signal.SignalCodec;
 import io.mcbt.signal.SignalMessage;
@@ -34,7 +34,7 @@ public class PeerSocket {
   private static final String ERRORS = "mcbt.errors";
   private static final String HELLO = "mcbt.hello";
 
-  @Inject Signalling signalling;
+  @Inject SignalGateway signalling;
   @Inject PeerSessions sessions;
   @Inject ErrorCounts errors;
   @Inject HelloGate gate;

@@ -1,0 +1,377 @@
+package io.mcbt.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import io.mcbt.metainfo.InfoHash;
+import io.mcbt.peer.rtt.EchoResponder;
+import io.mcbt.peer.rtt.RttProber;
+import io.mcbt.peer.signal.GroupJoiner;
+import io.mcbt.peer.signal.TrackerSocket;
+import io.mcbt.signal.SignalMessage;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Two Payara Micro instances clustered over Hazelcast on loopback, sharing one store, with peers
+ * split between them: swarms are shared, leechers on different instances land in one group, no
+ * multicast address goes to two live groups, a group's messages reach members on either instance;
+ * then the coordinating instance is killed and the other takes its groups over.
+ */
+@Timeout(600)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+  private static final Duration REPLICATION_WAIT = Duration.ofSeconds(10);
+  private static final Pattern ADDRESS =
+      Pattern.compile("\"address\":\"([0-9.]+)\",\"port\":(\\d+)");
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final ExecutorService peers = Executors.newCachedThreadPool();
+  private final List<AutoCloseable> toClose = new ArrayList<>();
+  private final Random random = new Random();
+
+  private MongoServer store;
+  private ServerProcess first;
+  private ServerProcess second;
+  private EchoResponder holderControl;
+  private TrackerSocket holderOnFirst;
+
+  /** Groups left running by {@link #noMulticastAddressGoesToTwoLiveGroups()} for the takeover. */
+  private final List<SignalMessage.GroupAssign> liveGroups = new ArrayList<>();
+
+  private final List<InfoHash> liveTorrents = new ArrayList<>();
+  private final List<TrackerSocket> liveMembersOnFirst = new ArrayList<>();
+
+  @BeforeAll
+  void startTwoClusteredInstances() throws Exception {
+    Path work = Jars.workDir().resolve("cluster-" + UUID.randomUUID());
+    Files.createDirectories(work);
+    store = new MongoServer(new H2Backend(work.resolve("store.mv").toString()));
+    InetSocketAddress storeAddress = store.bind();
+    Map<String, String> environment =
+        Map.of(
+            "MONGODB_URI", "mongodb://127.0.0.1:" + storeAddress.getPort(),
+            "MCBT_GROUPS_FORMATION_WINDOW_MS", "1500",
+            "MCBT_GROUPS_RTT_BANDS_MS", "250");
+    String cluster = "mcbt-it-" + UUID.randomUUID();
+    List<Integer> clusterPorts = List.of(ServerProcess.freeTcpPort(), ServerProcess.freeTcpPort());
+    first =
+        ServerProcess.startInCluster(
+            work.resolve("first"), environment, cluster, clusterPorts.get(0), clusterPorts);
+    second =
+        ServerProcess.startInCluster(
+            work.resolve("second"), environment, cluster, clusterPorts.get(1), clusterPorts);
+    await(
+        "the second instance joins the first",
+        () ->
+            Pattern.compile("Cluster: data grid \\S+, members \\[[^,\\]]+, [^,\\]]+\\]")
+                .matcher(second.log())
+                .find());
+    holderControl = EchoResponder.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+  }
+
+  @AfterAll
+  void stopEverything() throws Exception {
+    for (AutoCloseable closeable : toClose) {
+      closeable.close();
+    }
+    peers.shutdownNow();
+    if (holderControl != null) {
+      holderControl.close();
+    }
+    if (second != null) {
+      second.close();
+    }
+    if (first != null) {
+      first.close();
+    }
+    if (store != null) {
+      store.shutdownNow();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void aPeerAnnouncingToOneInstanceIsGivenToPeersOfTheOther() throws Exception {
+    InfoHash torrent = registeredTorrent(first);
+    String fromFirst = announce(first, torrent, 1);
+    assertFalse(fromFirst.contains("failure reason"), fromFirst);
+
+    await(
+        "the peer of the first instance in the second's reply",
+        () -> announce(second, torrent, 2).contains("porti10001e"));
+    await(
+        "the peer of the second instance in the first's reply",
+        () -> announce(first, torrent, 1).contains("porti10002e"));
+    String scrape = TrackerProbe.httpScrape(second.baseUrl() + "/scrape", torrent);
+    assertTrue(scrape.contains("10:incompletei2e"), scrape);
+  }
+
+  @Test
+  @Order(2)
+  void leechersOnEitherInstanceLandInOneGroupAndHearItsMessages() throws Exception {
+    InfoHash torrent = registeredTorrent(second);
+    announce(first, torrent, 3);
+    TrackerSocket holder = connect(first);
+    holder.send(hello("holder-2", List.of(), List.of(torrent)));
+    TrackerSocket leecherOnFirst = connect(first);
+    TrackerSocket leecherOnSecond = connect(second);
+
+    CompletableFuture<Optional<SignalMessage.GroupAssign>> one =
+        join(leecherOnFirst, "left-1", torrent);
+    CompletableFuture<Optional<SignalMessage.GroupAssign>> two =
+        join(leecherOnSecond, "right-1", torrent);
+    SignalMessage.GroupAssign assignOne = one.get().orElseThrow();
+    SignalMessage.GroupAssign assignTwo = two.get().orElseThrow();
+
+    assertEquals(
+        assignOne.groupId(), assignTwo.groupId(), "one group for both instances' leechers");
+    assertEquals("holder-2", assignTwo.sender().peerId());
+    Set<String> told = new HashSet<>();
+    SignalMessage.GroupSend send;
+    do {
+      send = next(holder, SignalMessage.GroupSend.class);
+      send.members().forEach(member -> told.add(member.endpoint().peerId()));
+    } while (told.size() < 2);
+    assertEquals(Set.of("left-1", "right-1"), told);
+
+    leecherOnFirst.send(new SignalMessage.Done(assignOne.groupId()));
+    leecherOnSecond.send(new SignalMessage.Done(assignTwo.groupId()));
+    assertEquals("DONE", next(leecherOnSecond, SignalMessage.GroupEnd.class).outcome());
+    assertEquals("DONE", next(leecherOnFirst, SignalMessage.GroupEnd.class).outcome());
+    assertEquals(assignOne.groupId(), next(holder, SignalMessage.GroupEnd.class).groupId());
+  }
+
+  @Test
+  @Order(3)
+  void noMulticastAddressGoesToTwoLiveGroups() throws Exception {
+    List<CompletableFuture<Optional<SignalMessage.GroupAssign>>> joins = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      ServerProcess where = i % 2 == 0 ? first : second;
+      InfoHash torrent = registeredTorrent(where);
+      announce(where, torrent, 4);
+      liveTorrents.add(torrent);
+    }
+    holderOnFirst = connect(first);
+    holderOnFirst.send(hello("holder-3", List.of(), liveTorrents));
+    for (int i = 0; i < liveTorrents.size(); i++) {
+      TrackerSocket socket = connect(i % 2 == 0 ? first : second);
+      if (i % 2 == 0) {
+        liveMembersOnFirst.add(socket);
+      }
+      joins.add(join(socket, "member-" + i, liveTorrents.get(i)));
+    }
+    Set<String> pairs = new HashSet<>();
+    for (CompletableFuture<Optional<SignalMessage.GroupAssign>> join : joins) {
+      SignalMessage.GroupAssign assign = join.get().orElseThrow();
+      liveGroups.add(assign);
+      assertTrue(pairs.add(assign.address() + ":" + assign.port()), "a pair used twice: " + pairs);
+    }
+    // Both instances show the same live groups, with the addresses their members were given.
+    for (ServerProcess server : List.of(first, second)) {
+      await(
+          "every live group listed by " + server.baseUrl(),
+          () -> listedPairs(server).containsAll(pairs));
+    }
+  }
+
+  @Test
+  @Order(4)
+  void theOtherInstanceTakesTheGroupsOverWhenTheCoordinatorDies() throws Exception {
+    assertFalse(liveGroups.isEmpty(), "runs after the groups were formed");
+    Instant killed = Instant.now();
+    first.kill();
+
+    await(
+        "the second instance takes coordination over",
+        () -> second.log().contains("Coordinating the cluster's groups"));
+    Duration takeover = Duration.between(killed, Instant.now());
+    System.out.printf(
+        "Takeover: %d ms from the kill to the second instance coordinating%n", takeover.toMillis());
+    Set<String> pairsBefore = new HashSet<>();
+    liveGroups.forEach(group -> pairsBefore.add(group.address() + ":" + group.port()));
+    assertTrue(listedPairs(second).containsAll(pairsBefore), "every live group goes on");
+
+    // The first instance's peers reconnect to the second, as the client does, and say hello again.
+    TrackerSocket holder = connect(second);
+    holder.send(hello("holder-3", List.of(), liveTorrents));
+    List<TrackerSocket> reconnected = new ArrayList<>();
+    for (int i = 0; i < liveTorrents.size(); i += 2) {
+      TrackerSocket member = connect(second);
+      member.send(hello("member-" + i, List.of(liveTorrents.get(i)), List.of()));
+      reconnected.add(member);
+    }
+    // A member on the dead instance finishes through the second: the group ends for everyone.
+    SignalMessage.GroupAssign finished = liveGroups.get(0);
+    reconnected.get(0).send(new SignalMessage.Done(finished.groupId()));
+    assertEquals(finished.groupId(), nextEnd(reconnected.get(0)).groupId());
+    assertEquals(finished.groupId(), nextEnd(holder).groupId());
+
+    // A new group after the takeover gets a pair no live group holds.
+    InfoHash torrent = registeredTorrent(second);
+    announce(second, torrent, 5);
+    connect(second).send(hello("holder-4", List.of(), List.of(torrent)));
+    SignalMessage.GroupAssign fresh = join(connect(second), "late-0", torrent).get().orElseThrow();
+    Set<String> stillLive = new HashSet<>(pairsBefore);
+    stillLive.remove(finished.address() + ":" + finished.port());
+    assertFalse(
+        stillLive.contains(fresh.address() + ":" + fresh.port()),
+        "a pair of a live group given again: " + fresh.address() + ":" + fresh.port());
+    assertNotEquals(finished.groupId(), fresh.groupId());
+
+    // The swarm of the dead instance's peers lives on in the second.
+    assertTrue(announce(second, liveTorrents.get(0), 6).contains("porti10004e"));
+  }
+
+  private CompletableFuture<Optional<SignalMessage.GroupAssign>> join(
+      TrackerSocket socket, String peerId, InfoHash torrent) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return new GroupJoiner(
+                    socket, new RttProber(3, Duration.ofMillis(2), Duration.ofMillis(500)))
+                .join(peerId, torrent, 6882, 7002, Duration.ofSeconds(30));
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        },
+        peers);
+  }
+
+  private SignalMessage.Hello hello(String peerId, List<InfoHash> wants, List<InfoHash> holds)
+      throws IOException {
+    return new SignalMessage.Hello(peerId, wants, holds, 6881, holderControl.port(), true);
+  }
+
+  private SignalMessage.GroupEnd nextEnd(TrackerSocket socket) throws InterruptedException {
+    return next(socket, SignalMessage.GroupEnd.class);
+  }
+
+  /** The next message of that type, skipping others (candidates, say). */
+  private static <T extends SignalMessage> T next(TrackerSocket socket, Class<T> type)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plus(REPLICATION_WAIT);
+    while (Instant.now().isBefore(deadline)) {
+      Optional<SignalMessage> message = socket.next(Duration.between(Instant.now(), deadline));
+      if (message.isPresent() && type.isInstance(message.get())) {
+        return type.cast(message.get());
+      }
+    }
+    throw new AssertionError("no " + type.getSimpleName() + " within " + REPLICATION_WAIT);
+  }
+
+  private TrackerSocket connect(ServerProcess server) throws Exception {
+    TrackerSocket socket =
+        TrackerSocket.connect(URI.create(server.baseUrl()), Duration.ofSeconds(10));
+    toClose.add(socket);
+    return socket;
+  }
+
+  private Set<String> listedPairs(ServerProcess server) throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(server.api("groups")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, response.statusCode(), response.body());
+    Set<String> pairs = new HashSet<>();
+    Matcher matcher = ADDRESS.matcher(response.body().replace(" ", ""));
+    while (matcher.find()) {
+      pairs.add(matcher.group(1) + ":" + matcher.group(2));
+    }
+    return pairs;
+  }
+
+  private InfoHash registeredTorrent(ServerProcess server) throws Exception {
+    byte[] bytes = new byte[20];
+    random.nextBytes(bytes);
+    InfoHash torrent = new InfoHash(bytes);
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(server.api("tracker/registrations"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString("{\"infoHash\":\"" + torrent.hex() + "\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, response.statusCode(), response.body());
+    // Registered on one instance, known to both once the registration has travelled.
+    ServerProcess other = server == first ? second : first;
+    if (other.isAlive()) {
+      await(
+          "the registration on the other instance",
+          () ->
+              TrackerProbe.httpScrape(other.baseUrl() + "/scrape", torrent).contains("8:complete"));
+    }
+    return torrent;
+  }
+
+  /** An HTTP announce with peers as dictionaries, so that their ports can be read. */
+  private String announce(ServerProcess server, InfoHash torrent, int peer) throws Exception {
+    String peerId = String.format("-IT0001-%012d", peer);
+    String url =
+        server.baseUrl()
+            + "/announce?compact=0&info_hash="
+            + TrackerProbe.percentEncoded(torrent.bytes())
+            + "&peer_id="
+            + peerId
+            + "&port="
+            + (10_000 + peer)
+            + "&uploaded=0&downloaded=0&left=1000";
+    HttpResponse<byte[]> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url)).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    return new String(response.body(), StandardCharsets.ISO_8859_1);
+  }
+
+  private interface Check {
+    boolean holds() throws Exception;
+  }
+
+  private static void await(String what, Check check) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (Instant.now().isBefore(deadline)) {
+      if (check.holds()) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("not within 60 s: " + what);
+  }
+}
