@@ -141,6 +141,10 @@ class ClusterIT {
         () -> announce(first, torrent, 1).contains("porti10002e"));
     String scrape = TrackerProbe.httpScrape(second.baseUrl() + "/scrape", torrent);
     assertTrue(scrape.contains("10:incompletei2e"), scrape);
+    assertEquals(
+        "ok",
+        TrackerProbe.udpAnnounce(first.udpPort(), second.udpPort(), torrent, 7),
+        "a UDP connection id from one instance is good at the other");
   }
 
   @Test

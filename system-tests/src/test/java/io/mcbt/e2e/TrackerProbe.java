@@ -55,12 +55,21 @@ final class TrackerProbe {
    * @return "ok" for an announce reply, else "error: " and the tracker's message
    */
   static String udpAnnounce(int port, InfoHash torrent, int peer) throws IOException {
+    return udpAnnounce(port, port, torrent, peer);
+  }
+
+  /**
+   * Connects at one UDP tracker and announces at another with the connection id the first gave,
+   * from the same socket: what a client behind a balancer that spreads datagrams does.
+   */
+  static String udpAnnounce(int connectPort, int announcePort, InfoHash torrent, int peer)
+      throws IOException {
     try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
       socket.setSoTimeout(5_000);
       int transaction = ThreadLocalRandom.current().nextInt();
       ByteBuffer connect =
           ByteBuffer.allocate(16).putLong(0x41727101980L).putInt(0).putInt(transaction);
-      ByteBuffer reply = exchange(socket, port, connect.array());
+      ByteBuffer reply = exchange(socket, connectPort, connect.array());
       if (reply.getInt(0) != 0) {
         return error(reply);
       }
@@ -80,7 +89,7 @@ final class TrackerProbe {
               .putInt(peer)
               .putInt(-1)
               .putShort((short) (10_000 + peer));
-      reply = exchange(socket, port, announce.array());
+      reply = exchange(socket, announcePort, announce.array());
       return reply.getInt(0) == 1 ? "ok" : error(reply);
     }
   }

@@ -1,5 +1,7 @@
 package io.mcbt.tracker.application;
 
+import com.hazelcast.map.IMap;
+import io.mcbt.platform.Grid;
 import io.mcbt.tracker.udp.ConnectionIds;
 import io.mcbt.tracker.udp.UdpTrackerCodec;
 import jakarta.annotation.PostConstruct;
@@ -19,6 +21,7 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
+import java.util.Base64;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -38,6 +41,7 @@ public class UdpTracker {
   @Inject SwarmService swarms;
   @Inject TrackerSettings settings;
   @Inject TrackerGate gate;
+  @Inject Grid grid;
   @Resource ManagedThreadFactory threads;
 
   private DatagramChannel channel;
@@ -60,7 +64,7 @@ public class UdpTracker {
         new UdpTrackerHandler(
             swarms::announce,
             swarms::scrape,
-            new ConnectionIds(),
+            new ConnectionIds(connectionIdSecret()),
             gate::admitUdp,
             settings.numWantDefault(),
             settings.numWantMax());
@@ -70,6 +74,17 @@ public class UdpTracker {
     LOG.info(
         () ->
             "UDP tracker listening on udp://" + address.getHostString() + ":" + address.getPort());
+  }
+
+  /** One secret for the whole cluster, so that every instance accepts every instance's ids. */
+  private byte[] connectionIdSecret() {
+    if (!grid.clustered()) {
+      return ConnectionIds.newSecret();
+    }
+    String mine = Base64.getEncoder().encodeToString(ConnectionIds.newSecret());
+    IMap<String, String> secrets = grid.hazelcast().getMap("mcbt.tracker.secrets");
+    String shared = secrets.putIfAbsent("udp-connection-ids", mine);
+    return Base64.getDecoder().decode(shared == null ? mine : shared);
   }
 
   private void serve(UdpTrackerHandler handler) {

@@ -18,9 +18,24 @@ public final class ConnectionIds {
   private final SecretKeySpec key;
 
   public ConnectionIds() {
+    this(newSecret());
+  }
+
+  /**
+   * @param secret the MAC key: the same on every instance of a cluster, so that an id from one is
+   *     good at another behind the same balancer
+   */
+  public ConnectionIds(byte[] secret) {
+    if (secret.length < 16) {
+      throw new IllegalArgumentException("a secret of at least 16 bytes");
+    }
+    this.key = new SecretKeySpec(secret, "HmacSHA256");
+  }
+
+  public static byte[] newSecret() {
     byte[] secret = new byte[32];
     new SecureRandom().nextBytes(secret);
-    this.key = new SecretKeySpec(secret, "HmacSHA256");
+    return secret;
   }
 
   public long issue(InetSocketAddress client, long nowNs) {
