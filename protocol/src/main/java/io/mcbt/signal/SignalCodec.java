@@ -12,6 +12,7 @@ import io.mcbt.signal.SignalMessage.GroupSend;
 import io.mcbt.signal.SignalMessage.Hello;
 import io.mcbt.signal.SignalMessage.Probe;
 import io.mcbt.signal.SignalMessage.Progress;
+import io.mcbt.signal.SignalMessage.Relay;
 import io.mcbt.signal.SignalMessage.RttReport;
 import io.mcbt.signal.SignalMessage.SenderReport;
 import io.mcbt.signal.SignalMessage.Timers;
@@ -57,6 +58,8 @@ public final class SignalCodec {
       json.add("type", "candidates")
           .add("infoHash", m.infoHash().hex())
           .add("senders", array(m.senders(), SignalCodec::endpoint));
+    } else if (message instanceof Relay m) {
+      json.add("type", "relay").add("infoHash", m.infoHash().hex());
     } else if (message instanceof RttReport m) {
       json.add("type", "rtt-report")
           .add("infoHash", m.infoHash().hex())
@@ -136,6 +139,7 @@ public final class SignalCodec {
               f.port("controlPort"),
               f.bool("canMulticast"));
       case "candidates" -> new Candidates(f.hash("infoHash"), f.list("senders", Fields::endpoint));
+      case "relay" -> new Relay(f.hash("infoHash"));
       case "rtt-report" -> new RttReport(f.hash("infoHash"), f.list("probes", Fields::probe));
       case "group-assign" ->
           new GroupAssign(

@@ -32,6 +32,13 @@ public sealed interface SignalMessage {
     }
   }
 
+  /**
+   * Tracker to leecher: no peer that holds the torrent is on this channel, though its swarm has a
+   * seeder. This leecher relays: it sends the torrent's groups, multicasting each piece once it has
+   * fetched and verified it over the peer wire. Other leechers find it among their candidates.
+   */
+  record Relay(InfoHash infoHash) implements SignalMessage {}
+
   /** One sender's RTT as a leecher measured it: the minimum and median of its probes. */
   record Probe(String senderId, long minRttMicros, long medianRttMicros) {}
 

@@ -31,6 +31,7 @@ class SignalCodecTest {
         new SignalMessage.Hello("leecher-1", List.of(HASH), List.of(), 6881, 7001, true),
         new SignalMessage.Candidates(
             HASH, List.of(SENDER, new Endpoint("s2", "2001:db8::2", 7002))),
+        new SignalMessage.Relay(HASH),
         new SignalMessage.RttReport(HASH, List.of(new SignalMessage.Probe("seeder-1", 180, 240))),
         new SignalMessage.GroupAssign(42, HASH, "239.192.0.7", 40001, 1, KEY, SENDER, TIMERS),
         new SignalMessage.GroupSend(

@@ -8,6 +8,7 @@ import io.mcbt.grouping.Member;
 import io.mcbt.grouping.Placement;
 import io.mcbt.metainfo.InfoHash;
 import io.mcbt.signal.SignalMessage;
+import io.mcbt.tracker.application.SwarmService;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -17,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Logger;
@@ -36,7 +38,17 @@ public class Signalling {
   @Inject Event<GroupsChanged> changed;
   @Inject AddressClaims addressClaims;
 
+  /** Whether a torrent's swarm has a seeder, before a leecher is made a relay. */
+  @Inject SwarmService swarms;
+
   private final Map<String, ConnectedPeer> peers = new ConcurrentHashMap<>();
+
+  /**
+   * For torrents that no peer on this channel holds: the leecher that sends their groups from what
+   * it fetches over the peer wire.
+   */
+  private final Map<InfoHash, String> relays = new ConcurrentHashMap<>();
+
   private final LongAdder bytesMulticast = new LongAdder();
   private final LongAdder nacks = new LongAdder();
 
@@ -59,13 +71,34 @@ public class Signalling {
     ConnectedPeer peer = ConnectedPeer.of(hello, host);
     peers.put(peer.peerId(), peer);
     for (InfoHash wanted : peer.wants()) {
-      send(peer.peerId(), candidates(wanted, peer.peerId()));
+      SignalMessage.Candidates candidates = candidates(wanted, peer.peerId());
+      if (candidates.senders().isEmpty() && becomesRelay(peer, wanted)) {
+        LOG.info(
+            () -> "Torrent " + wanted + ": no holder on the channel, " + peer.peerId() + " relays");
+        send(peer.peerId(), new SignalMessage.Relay(wanted));
+      } else {
+        send(peer.peerId(), candidates);
+      }
     }
     for (InfoHash held : peer.holds()) {
       peers.values().stream()
           .filter(other -> other.wants().contains(held) && !other.peerId().equals(peer.peerId()))
           .forEach(waiting -> send(waiting.peerId(), candidates(held, waiting.peerId())));
     }
+  }
+
+  /**
+   * A leecher relays a torrent when nobody on the channel holds it, nobody relays it yet, the
+   * leecher can multicast, and the swarm has a seeder to fetch from.
+   */
+  private boolean becomesRelay(ConnectedPeer peer, InfoHash torrent) {
+    if (!peer.canMulticast() || relays.containsKey(torrent)) {
+      return relays.getOrDefault(torrent, "").equals(peer.peerId());
+    }
+    var counts = swarms.scrape(Set.of(torrent)).get(torrent);
+    return counts != null
+        && counts.complete() > 0
+        && relays.putIfAbsent(torrent, peer.peerId()) == null;
   }
 
   /** A leecher measured its senders: it joins the group of the nearest one. */
@@ -154,6 +187,7 @@ public class Signalling {
   /** A peer's WebSocket closed: it leaves its groups, and groups it sent for get another sender. */
   public void left(String peerId) {
     ConnectedPeer peer = peers.remove(peerId);
+    relays.values().removeIf(peerId::equals);
     long now = System.nanoTime();
     formation.gone(peerId, now).forEach(this::ended);
     if (peer == null) {
@@ -325,14 +359,15 @@ public class Signalling {
     return new SignalMessage.Candidates(
         infoHash,
         peers.values().stream()
-            .filter(peer -> peer.holds().contains(infoHash) && !peer.peerId().equals(forPeer))
+            .filter(peer -> holds(peer.peerId(), infoHash) && !peer.peerId().equals(forPeer))
             .map(ConnectedPeer::endpoint)
             .toList());
   }
 
+  /** Whether the peer can send the torrent's groups: it holds it whole, or relays it. */
   private boolean holds(String peerId, InfoHash infoHash) {
     ConnectedPeer peer = peers.get(peerId);
-    return peer != null && peer.holds().contains(infoHash);
+    return peer != null && (peer.holds().contains(infoHash) || peerId.equals(relays.get(infoHash)));
   }
 
   private void send(String peerId, SignalMessage message) {

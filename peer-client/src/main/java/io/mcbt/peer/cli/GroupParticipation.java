@@ -2,6 +2,7 @@ package io.mcbt.peer.cli;
 
 import io.mcbt.metainfo.Metainfo;
 import io.mcbt.peer.session.TorrentSession;
+import io.mcbt.peer.signal.GroupRole;
 import io.mcbt.peer.signal.SignalSession;
 import io.mcbt.peer.storage.PieceStore;
 import io.mcbt.peer.storage.PieceTracker;
@@ -9,6 +10,7 @@ import io.mcbt.peer.transfer.FeedbackDelay;
 import io.mcbt.peer.transfer.MulticastInterfaces;
 import io.mcbt.peer.transfer.MulticastReceiver;
 import io.mcbt.peer.transfer.MulticastSender;
+import io.mcbt.peer.transfer.PieceAvailability;
 import io.mcbt.signal.SignalMessage;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,7 +23,10 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A command's part in multicast groups. As a member it receives the group's multicast into the
@@ -36,10 +41,18 @@ final class GroupParticipation implements AutoCloseable {
   private final URI server;
   private final InetAddress bind;
   private final PrintWriter out;
+
+  /** A relay fetches this many missing pieces at a time, lowest first. */
+  private static final int RELAY_WINDOW_PIECES = 16;
+
+  /** How long a relay that has the whole torrent stays for the groups it sends. */
+  private static final Duration RELAY_LINGER = Duration.ofMinutes(10);
+
   private final Map<Long, MulticastSender> senders = new ConcurrentHashMap<>();
   private final Map<Long, Integer> roundsShown = new ConcurrentHashMap<>();
   private Optional<SignalMessage.GroupAssign> group = Optional.empty();
   private MulticastReceiver receiver;
+  private volatile boolean relaying;
   private long totalBytes;
   private long lastProgressNs;
 
@@ -87,14 +100,21 @@ final class GroupParticipation implements AutoCloseable {
     session.get().onReconnect(torrent::announceSoon);
     // The peer wire waits for the group: what the group delivers, nobody sends by unicast.
     pieces.state().holdDownloads(true);
+    GroupRole role = new GroupRole.None();
     try {
-      group = session.get().joinGroup(metainfo.infoHash(), dataPort, options.groupTimeout());
+      role = session.get().joinGroup(metainfo.infoHash(), dataPort, options.groupTimeout());
     } catch (IOException e) {
       print("no multicast group: %s%n", e.getMessage());
     }
+    if (role instanceof GroupRole.Relay) {
+      relay(metainfo, pieces);
+      return;
+    }
     // From now on the socket is watched: if the tracker restarts, this peer announces again.
     session.get().listen(message -> {});
-    if (group.isEmpty()) {
+    if (role instanceof GroupRole.Member member) {
+      group = Optional.of(member.assign());
+    } else {
       pieces.state().holdDownloads(false);
       print("no multicast group within %d s: peer wire only%n", options.groupTimeout().toSeconds());
       return;
@@ -144,6 +164,22 @@ final class GroupParticipation implements AutoCloseable {
         pieces.state().isComplete() ? "" : "; the peer wire fetches the rest");
   }
 
+  /**
+   * Nobody on the signalling channel holds the torrent: this peer fetches it over the peer wire,
+   * about in order, and sends the groups the tracker forms around it, each piece once it has it.
+   */
+  private void relay(Metainfo metainfo, PieceTracker pieces) {
+    pieces.state().fetchInOrder(RELAY_WINDOW_PIECES);
+    pieces.state().holdDownloads(false);
+    relaying = true;
+    print(
+        "relaying %s: no holder is on the tracker's channel; this peer multicasts each piece to"
+            + " its groups once it has it%n",
+        metainfo.infoHash());
+    PieceAvailability verified = pieces.state()::awaitVerified;
+    session.get().listen(message -> onRequest(message, pieces.store(), verified));
+  }
+
   /** A member waits this long without a frame before it leaves the rest to the peer wire. */
   private static Duration silence(SignalMessage.Timers timers) {
     return Duration.ofMillis(Math.max(5_000, 20 * timers.roundTimeoutMillis()));
@@ -158,13 +194,16 @@ final class GroupParticipation implements AutoCloseable {
     try {
       session
           .get()
-          .offer(metainfo.infoHash(), torrent.port(), message -> onRequest(message, store));
+          .offer(
+              metainfo.infoHash(),
+              torrent.port(),
+              message -> onRequest(message, store, PieceAvailability.WHOLE));
     } catch (IOException e) {
       print("not offered as a multicast sender: %s%n", e.getMessage());
     }
   }
 
-  private void onRequest(SignalMessage message, PieceStore store) {
+  private void onRequest(SignalMessage message, PieceStore store, PieceAvailability availability) {
     if (message instanceof SignalMessage.GroupSend send) {
       MulticastSender running = senders.get(send.groupId());
       if (running != null) {
@@ -172,7 +211,7 @@ final class GroupParticipation implements AutoCloseable {
         print("multicast group %d: %d more members%n", send.groupId(), send.members().size());
         return;
       }
-      startSending(send, store);
+      startSending(send, store, availability);
     } else if (message instanceof SignalMessage.GroupEnd end) {
       MulticastSender sender = senders.remove(end.groupId());
       if (sender != null) {
@@ -183,7 +222,8 @@ final class GroupParticipation implements AutoCloseable {
     }
   }
 
-  private void startSending(SignalMessage.GroupSend send, PieceStore store) {
+  private void startSending(
+      SignalMessage.GroupSend send, PieceStore store, PieceAvailability availability) {
     try {
       long ceiling = send.rateCeilingBitsPerSecond() / 8;
       if (options.rate != null) {
@@ -200,6 +240,7 @@ final class GroupParticipation implements AutoCloseable {
               nic,
               bind,
               store,
+              availability,
               send.members().size(),
               options.senderSettings().withRateCeiling(ceiling),
               new MulticastSender.Timers(
@@ -293,14 +334,35 @@ final class GroupParticipation implements AutoCloseable {
     return receiver == null ? 0 : receiver.figures().dropped();
   }
 
-  /** The download is complete: the group, if any, hears so. */
+  /**
+   * The download is complete: the group, if any, hears so. A relay stays until the groups it sends
+   * are delivered (at most {@link #RELAY_LINGER}): its members count on it.
+   */
   void done() {
+    if (relaying) {
+      awaitSenders();
+    }
     if (session.isPresent() && group.isPresent()) {
       try {
         session.get().progress(group.get().groupId(), totalBytes, droppedDatagrams());
         session.get().done(group.get().groupId());
       } catch (IOException e) {
         print("could not tell group %d we are done: %s%n", group.get().groupId(), e.getMessage());
+      }
+    }
+  }
+
+  private void awaitSenders() {
+    long deadline = System.nanoTime() + RELAY_LINGER.toNanos();
+    for (MulticastSender sender : senders.values()) {
+      try {
+        sender.ended().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (ExecutionException | TimeoutException e) {
+        print("multicast group still running after %d s: leaving it%n", RELAY_LINGER.toSeconds());
+        return;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
       }
     }
   }

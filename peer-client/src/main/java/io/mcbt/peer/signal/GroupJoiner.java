@@ -28,8 +28,22 @@ public final class GroupJoiner {
   public Optional<SignalMessage.GroupAssign> join(
       String peerId, InfoHash torrent, int dataPort, int controlPort, Duration timeout)
       throws IOException, InterruptedException {
-    socket.send(
-        new SignalMessage.Hello(peerId, List.of(torrent), List.of(), dataPort, controlPort, true));
+    return role(hello(peerId, torrent, dataPort, controlPort), timeout)
+            instanceof GroupRole.Member m
+        ? Optional.of(m.assign())
+        : Optional.empty();
+  }
+
+  static SignalMessage.Hello hello(String peerId, InfoHash torrent, int dataPort, int controlPort) {
+    return new SignalMessage.Hello(
+        peerId, List.of(torrent), List.of(), dataPort, controlPort, true);
+  }
+
+  /** Says {@code hello} and plays the part the tracker gives: member of a group, or relay. */
+  GroupRole role(SignalMessage.Hello hello, Duration timeout)
+      throws IOException, InterruptedException {
+    InfoHash torrent = hello.wants().get(0);
+    socket.send(hello);
     Instant deadline = Instant.now().plus(timeout);
     boolean reported = false;
     while (Instant.now().isBefore(deadline)) {
@@ -45,12 +59,15 @@ public final class GroupJoiner {
         reported = true;
       } else if (message.get() instanceof SignalMessage.GroupAssign assign
           && assign.infoHash().equals(torrent)) {
-        return Optional.of(assign);
+        return new GroupRole.Member(assign);
+      } else if (message.get() instanceof SignalMessage.Relay relay
+          && relay.infoHash().equals(torrent)) {
+        return new GroupRole.Relay(torrent);
       } else if (message.get() instanceof SignalMessage.ErrorMessage error) {
         throw new IOException("the tracker refused: " + error.reason());
       }
     }
-    return Optional.empty();
+    return new GroupRole.None();
   }
 
   private List<SignalMessage.Probe> probe(List<SignalMessage.Endpoint> senders) throws IOException {

@@ -10,7 +10,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -54,13 +53,17 @@ public final class SignalSession implements AutoCloseable {
     return control.port();
   }
 
-  /** Probes the candidate senders and waits for a group; empty if none comes in time. */
-  public Optional<SignalMessage.GroupAssign> joinGroup(
-      InfoHash torrent, int dataPort, Duration timeout) throws IOException, InterruptedException {
+  /**
+   * Probes the candidate senders and waits for a group, or for the tracker to make this peer the
+   * torrent's relay.
+   */
+  public GroupRole joinGroup(InfoHash torrent, int dataPort, Duration timeout)
+      throws IOException, InterruptedException {
+    offered = GroupJoiner.hello(peerId, torrent, dataPort, control.port());
     // Ten probes over a fifth of a second: the minimum then sees past a busy moment of either
     // host's scheduler, which otherwise puts LAN neighbours in different RTT bands.
     return new GroupJoiner(socket, new RttProber(10, Duration.ofMillis(20), Duration.ofSeconds(1)))
-        .join(peerId, torrent, dataPort, control.port(), timeout);
+        .role(offered, timeout);
   }
 
   /**
@@ -113,8 +116,9 @@ public final class SignalSession implements AutoCloseable {
   }
 
   /**
-   * Opens the WebSocket again, waiting longer after each failure (1 s doubling to 30 s), and offers
-   * this peer again as a holder, since a restarted tracker knows nothing of it.
+   * Opens the WebSocket again, waiting longer after each failure (1 s doubling to 30 s), and says
+   * hello again as it did before: the tracker on the other end (restarted, or another instance of a
+   * cluster) takes nothing from this peer before that.
    */
   private void reconnect() throws InterruptedException {
     long waitMillis = 1_000;

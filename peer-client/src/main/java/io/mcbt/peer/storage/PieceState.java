@@ -11,6 +11,7 @@ public final class PieceState {
   private final int pieceCount;
   private final BitSet verified;
   private boolean held;
+  private int window = Integer.MAX_VALUE;
 
   /** A state with all {@code pieceCount} pieces missing. */
   public PieceState(int pieceCount) {
@@ -27,6 +28,24 @@ public final class PieceState {
 
   public synchronized void markVerified(int piece) {
     verified.set(Objects.checkIndex(piece, pieceCount));
+    notifyAll();
+  }
+
+  /**
+   * Waits until {@code piece} is verified, at most {@code timeoutNs}.
+   *
+   * @return whether it is verified
+   */
+  public synchronized boolean awaitVerified(int piece, long timeoutNs) throws InterruptedException {
+    long deadline = System.nanoTime() + timeoutNs;
+    while (!verified.get(Objects.checkIndex(piece, pieceCount))) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      wait(Math.max(1, left / 1_000_000));
+    }
+    return true;
   }
 
   public synchronized void markMissing(int piece) {
@@ -67,9 +86,33 @@ public final class PieceState {
     held = hold;
   }
 
+  /**
+   * Fetches the missing pieces about in order: only the first {@code pieces} of them are wanted at
+   * a time. A relay does this, since it multicasts pieces in order as they come.
+   */
+  public synchronized void fetchInOrder(int pieces) {
+    if (pieces < 1) {
+      throw new IllegalArgumentException("a window of at least one piece");
+    }
+    window = pieces;
+  }
+
   /** The pieces to fetch over the peer wire now: the missing ones, unless downloads are held. */
   public synchronized BitSet wanted() {
-    return held ? new BitSet() : missing();
+    if (held) {
+      return new BitSet();
+    }
+    BitSet missing = missing();
+    if (window < pieceCount) {
+      int kept = 0;
+      for (int piece = missing.nextSetBit(0); piece >= 0; piece = missing.nextSetBit(piece + 1)) {
+        if (++kept > window) {
+          missing.clear(piece, pieceCount);
+          break;
+        }
+      }
+    }
+    return missing;
   }
 
   /**

@@ -68,6 +68,7 @@ public final class MulticastSender implements AutoCloseable {
   private final CompletableFuture<EndFrame.Reason> ended = new CompletableFuture<>();
   private final Set<SocketAddress> complete = new HashSet<>();
   private final Map<SocketAddress, long[]> lastCounts = new HashMap<>();
+  private final PieceAvailability availability;
   private final Thread sending;
   private final Thread feedback;
   private final NackInbox inbox;
@@ -88,6 +89,7 @@ public final class MulticastSender implements AutoCloseable {
       DatagramChannel channel,
       byte[] key,
       PieceStore store,
+      PieceAvailability availability,
       int blockSize,
       SenderSettings settings,
       Timers timers,
@@ -101,6 +103,7 @@ public final class MulticastSender implements AutoCloseable {
     this.group = group;
     this.channel = channel;
     this.store = store;
+    this.availability = availability;
     this.settings = settings;
     this.statusIntervalNs = timers.statusIntervalNs();
     this.roundTimeoutNs = timers.roundTimeoutNs();
@@ -121,6 +124,8 @@ public final class MulticastSender implements AutoCloseable {
   /**
    * Starts sending {@code store} to session {@code session} at {@code group} over {@code nic}.
    *
+   * @param availability when each piece can be sent: {@link PieceAvailability#WHOLE} for a holder,
+   *     as it is verified for a relay
    * @param members how many members the group has so far
    * @param ttl the multicast TTL (1 keeps datagrams on the link)
    */
@@ -132,6 +137,7 @@ public final class MulticastSender implements AutoCloseable {
       NetworkInterface nic,
       InetAddress bind,
       PieceStore store,
+      PieceAvailability availability,
       int members,
       SenderSettings settings,
       Timers timers,
@@ -152,6 +158,7 @@ public final class MulticastSender implements AutoCloseable {
               channel,
               key,
               store,
+              availability,
               BlockSizes.choose(settings.blockSize(), nic),
               settings,
               timers,
@@ -269,10 +276,13 @@ public final class MulticastSender implements AutoCloseable {
     return heard;
   }
 
-  private void pass() throws IOException {
+  private void pass() throws IOException, InterruptedException {
     long nextStatusNs = System.nanoTime() + statusIntervalNs;
     int count = layout.blockCount();
     for (int block = 0; block < count && !closed; block++) {
+      if (block == layout.firstBlockOf(layout.pieceOf(block))) {
+        awaitPiece(layout.pieceOf(block), block);
+      }
       output.data(block, 0);
       long now = System.nanoTime();
       if (now >= nextStatusNs) {
@@ -280,6 +290,17 @@ public final class MulticastSender implements AutoCloseable {
         output.status(new StatusRequest(parameters, 0, block + 1, false, replyWithinMillis));
         nextStatusNs = now + statusIntervalNs;
       }
+    }
+  }
+
+  /**
+   * A relay waits for each piece before it sends it. Meanwhile members hear a status request each
+   * interval: they stay (their silence timer would end the session) and tell how the rate does.
+   */
+  private void awaitPiece(int piece, int sentBlocks) throws IOException, InterruptedException {
+    while (!closed && !availability.await(piece, statusIntervalNs)) {
+      adaptRate(System.nanoTime());
+      output.status(new StatusRequest(parameters, 0, sentBlocks, false, replyWithinMillis));
     }
   }
 

@@ -77,6 +77,19 @@ class GroupJoinerTest {
   }
 
   @Test
+  void aLeecherTheTrackerMakesARelayIsToldAtOnce() throws Exception {
+    ScriptedTracker tracker = new ScriptedTracker();
+    tracker.replies.add(new SignalMessage.Relay(TORRENT));
+
+    GroupRole role =
+        new GroupJoiner(tracker, prober)
+            .role(GroupJoiner.hello("me", TORRENT, 6881, 7001), Duration.ofSeconds(30));
+
+    assertEquals(new GroupRole.Relay(TORRENT), role);
+    assertEquals(1, tracker.sent.size(), "nothing to probe: it sends");
+  }
+
+  @Test
   void aRefusalFromTheTrackerIsAnError() {
     ScriptedTracker tracker = new ScriptedTracker();
     tracker.replies.add(new SignalMessage.ErrorMessage("say hello first"));

@@ -65,4 +65,37 @@ class PieceStateTest {
   void anEmptyTorrentIsComplete() {
     assertTrue(new PieceState(0).isComplete());
   }
+
+  @Test
+  void inOrderOnlyTheFirstMissingPiecesAreWanted() {
+    PieceState state = new PieceState(10);
+    state.markVerified(1);
+    state.fetchInOrder(3);
+
+    assertEquals(BitSet.valueOf(new long[] {0b1101}), state.wanted(), "pieces 0, 2 and 3");
+    state.markVerified(0);
+    assertEquals(BitSet.valueOf(new long[] {0b11100}), state.wanted(), "pieces 2, 3 and 4");
+    state.holdDownloads(true);
+    assertTrue(state.wanted().isEmpty());
+  }
+
+  @Test
+  void aWaitForAPieceEndsWhenItIsVerifiedOrTimesOut() throws Exception {
+    PieceState state = new PieceState(4);
+    assertFalse(state.awaitVerified(2, 1_000_000));
+
+    Thread verifier =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(20);
+              } catch (InterruptedException e) {
+                return;
+              }
+              state.markVerified(2);
+            });
+    verifier.start();
+    assertTrue(state.awaitVerified(2, 10_000_000_000L));
+    verifier.join();
+  }
 }

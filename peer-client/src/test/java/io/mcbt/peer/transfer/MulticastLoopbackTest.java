@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
@@ -58,6 +59,41 @@ class MulticastLoopbackTest {
     }
     deliver(32, losses);
   }
+
+  /**
+   * A relay: the sender fetches pieces as it goes (here a thread verifies them a few at a time, in
+   * a shuffled order within a window, as the peer wire does), and multicasts each once it has it.
+   */
+  @Test
+  void aRelaySendsEachPieceOnceItHasIt() throws Exception {
+    relayed = new PieceState(81);
+    relayed.fetchInOrder(4);
+    Thread fetcher =
+        new Thread(
+            () -> {
+              Random random = new Random(3);
+              try {
+                while (!relayed.isComplete()) {
+                  List<Integer> wanted =
+                      new ArrayList<>(relayed.wanted().stream().boxed().toList());
+                  Collections.shuffle(wanted, random);
+                  relayed.markVerified(wanted.get(0));
+                  Thread.sleep(random.nextInt(8));
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    fetcher.start();
+    try {
+      deliver(32, List.of(n -> false, n -> n % 31 == 4));
+    } finally {
+      fetcher.interrupt();
+      fetcher.join();
+    }
+  }
+
+  private PieceState relayed;
 
   private void deliver(int codingBlocks, List<LongPredicate> losses) throws Exception {
     Path seedFolder = Files.createDirectories(temp.resolve("seed"));
@@ -111,6 +147,7 @@ class MulticastLoopbackTest {
                   lo,
                   LOOPBACK,
                   seedStore,
+                  relayed == null ? PieceAvailability.WHOLE : relayed::awaitVerified,
                   receivers.size(),
                   settings,
                   new MulticastSender.Timers(10_000_000, 5_000_000, 100_000_000),
