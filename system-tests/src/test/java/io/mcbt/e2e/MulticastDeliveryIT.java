@@ -159,6 +159,51 @@ class MulticastDeliveryIT {
     }
   }
 
+  /**
+   * The seeder is not on the tracker's signalling channel (an ordinary BitTorrent seeder, say): the
+   * first leecher relays, fetching the pieces over the peer wire and multicasting each to the
+   * others' group once it has it.
+   */
+  @Test
+  void withNoHolderOnTheChannelTheFirstLeecherRelays() throws Exception {
+    Path run = Files.createDirectories(work.resolve("relay"));
+    // A slow seeder (about 3 MiB/s): relaying is worth it, and the others join while it fetches.
+    bed.limitOutbound(SEEDER, "24mbit");
+    try (Peers peers = new Peers(run)) {
+      peers.seed(SEEDER, null, "--no-multicast");
+      peers.awaitLog(SEEDER, "seeding", Duration.ofSeconds(60));
+      Thread.sleep(2_000); // its announce reaches the tracker
+      List<Process> gets = new ArrayList<>();
+      gets.add(peers.get(0));
+      peers.awaitGetLog(0, "relaying", Duration.ofSeconds(90));
+      for (int i = 1; i < LEECHERS; i++) {
+        gets.add(peers.get(i));
+      }
+      for (Process get : gets) {
+        assertTrue(get.waitFor(5, TimeUnit.MINUTES), "a get did not finish");
+      }
+      String relayLog = Files.readString(run.resolve("get0.log"));
+      Set<String> groups = new java.util.HashSet<>();
+      for (int i = 0; i < gets.size(); i++) {
+        String log = Files.readString(run.resolve("get" + i + ".log"));
+        assertEquals(0, gets.get(i).exitValue(), log);
+        assertEquals(
+            expectedSha256, Checksums.sha256(run.resolve("l" + i).resolve("image.bin")), log);
+        if (i > 0) {
+          Matcher group = GROUP.matcher(log);
+          assertTrue(group.find(), "no multicast outcome in:\n" + log);
+          assertEquals("complete", group.group(2), log);
+          groups.add(group.group(1));
+        }
+      }
+      assertEquals(1, groups.size(), "all in one group: " + groups);
+      assertTrue(
+          relayLog.contains("sending to multicast group " + groups.iterator().next()), relayLog);
+    } finally {
+      bed.stopLimiting(SEEDER);
+    }
+  }
+
   /** Waits for every get, then checks each has the file and all were in one group; its id. */
   private String assertAllComplete(Path run, List<Process> gets) throws Exception {
     for (Process get : gets) {
@@ -201,7 +246,7 @@ class MulticastDeliveryIT {
       this.run = run;
     }
 
-    Process seed(int host, String rate) throws IOException {
+    Process seed(int host, String rate, String... options) throws IOException {
       List<String> command =
           new ArrayList<>(
               List.of(
@@ -218,6 +263,7 @@ class MulticastDeliveryIT {
       if (rate != null) {
         command.addAll(List.of("--rate", rate));
       }
+      command.addAll(List.of(options));
       Process seeder = bed.start(host, run, run.resolve("seed" + host + ".log"), Map.of(), command);
       processes.add(seeder);
       return seeder;
@@ -254,6 +300,19 @@ class MulticastDeliveryIT {
                   "--quiet"));
       processes.add(get);
       return get;
+    }
+
+    void awaitGetLog(int leecher, String text, Duration timeout) throws Exception {
+      Path log = run.resolve("get" + leecher + ".log");
+      Instant deadline = Instant.now().plus(timeout);
+      while (Instant.now().isBefore(deadline)) {
+        if (Files.exists(log) && Files.readString(log).contains(text)) {
+          return;
+        }
+        Thread.sleep(100);
+      }
+      throw new AssertionError(
+          "leecher " + leecher + " did not log \"" + text + "\":\n" + Files.readString(log));
     }
 
     String log(int host) throws IOException {

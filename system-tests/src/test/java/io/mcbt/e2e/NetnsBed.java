@@ -81,6 +81,45 @@ final class NetnsBed implements AutoCloseable {
     return prefix + "e" + host;
   }
 
+  /**
+   * Lets host {@code host} send at most {@code rate} (tc syntax: {@code 24mbit}), like a seeder at
+   * the far end of a slow link.
+   */
+  void limitOutbound(int host, String rate) throws IOException, InterruptedException {
+    run(
+        "ip",
+        "netns",
+        "exec",
+        hosts.get(host),
+        "tc",
+        "qdisc",
+        "add",
+        "dev",
+        interfaceOf(host),
+        "root",
+        "tbf",
+        "rate",
+        rate,
+        "burst",
+        "64kb",
+        "latency",
+        "100ms");
+  }
+
+  void stopLimiting(int host) throws IOException, InterruptedException {
+    run(
+        "ip",
+        "netns",
+        "exec",
+        hosts.get(host),
+        "tc",
+        "qdisc",
+        "del",
+        "dev",
+        interfaceOf(host),
+        "root");
+  }
+
   /** Ends the losses {@link #loseInbound} set up on host {@code host}. */
   void stopLosing(int host) throws IOException, InterruptedException {
     run("ip", "netns", "exec", hosts.get(host), "nft", "delete", "table", "inet", "loss");
