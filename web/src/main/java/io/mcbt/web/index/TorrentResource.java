@@ -13,6 +13,7 @@ import io.mcbt.metainfo.MalformedTorrentException;
 import io.mcbt.tracker.PeerEndpoint;
 import io.mcbt.tracker.application.RegistrationJson;
 import io.mcbt.tracker.application.SwarmService;
+import io.mcbt.web.ClientAddress;
 import io.mcbt.web.errors.ApiException;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,9 +32,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -169,12 +168,14 @@ public class TorrentResource {
 
   /** The address's upload rate first (so that guessing tokens is as slow), then the token. */
   private void requireUploadAllowed(String authorization) {
-    Duration wait;
-    try {
-      wait = uploadRate.acquire(InetAddress.getByName(request.getRemoteAddr()));
-    } catch (UnknownHostException e) {
-      throw new IllegalStateException("the container gave no address literal", e);
-    }
+    Duration wait =
+        uploadRate.acquire(
+            ClientAddress.of(request)
+                .orElseThrow(
+                    () ->
+                        new ApiException(
+                            Response.Status.BAD_REQUEST,
+                            "the client address is not an IP address")));
     if (!wait.isZero()) {
       throw ApiException.tooManyRequests(
           "too many uploads from your address: try again in "

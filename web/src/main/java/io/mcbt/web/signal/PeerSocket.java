@@ -4,6 +4,7 @@ import io.mcbt.grouping.application.SignalGateway;
 import io.mcbt.signal.MalformedSignalException;
 import io.mcbt.signal.SignalCodec;
 import io.mcbt.signal.SignalMessage;
+import io.mcbt.web.ClientAddress;
 import io.mcbt.web.operations.ErrorCounts;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
@@ -16,8 +17,8 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
@@ -62,11 +63,16 @@ public class PeerSocket {
         refuse(session, "hello is being checked: wait for the answer");
       } else {
         String host = remoteHost(session);
-        gate.check(
-            hello,
-            address(host),
-            () -> welcome(hello, host, session),
-            reason -> refuseAndClose(session, reason));
+        Optional<InetAddress> from = ClientAddress.parse(host);
+        if (from.isEmpty()) {
+          refuseAndClose(session, "the client address is not an IP address");
+        } else {
+          gate.check(
+              hello,
+              from.get(),
+              () -> welcome(hello, host, session),
+              reason -> refuseAndClose(session, reason));
+        }
       }
     } else if (peerId == null) {
       refuse(session, "say hello first");
@@ -145,14 +151,6 @@ public class PeerSocket {
       } catch (IOException e) {
         LOG.fine("closing a misbehaving session: " + e);
       }
-    }
-  }
-
-  private static InetAddress address(String literal) {
-    try {
-      return InetAddress.getByName(literal); // an address literal: no name lookup
-    } catch (UnknownHostException e) {
-      throw new IllegalStateException("not an address: " + literal, e);
     }
   }
 

@@ -6,6 +6,7 @@ import io.mcbt.tracker.TrackerFailure;
 import io.mcbt.tracker.application.SwarmService;
 import io.mcbt.tracker.application.TrackerGate;
 import io.mcbt.tracker.application.TrackerSettings;
+import io.mcbt.web.ClientAddress;
 import io.mcbt.web.operations.ErrorCounts;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -33,8 +34,7 @@ public class AnnounceServlet extends HttpServlet {
       throws IOException {
     byte[] body;
     try {
-      // An address literal from the connection: no name lookup.
-      InetAddress client = InetAddress.getByName(request.getRemoteAddr());
+      InetAddress client = clientAddress(request);
       gate.admit(client);
       gate.checkPasskey(Passkeys.of(request));
       HttpAnnounce announce =
@@ -53,5 +53,14 @@ public class AnnounceServlet extends HttpServlet {
       body = BencodedReplies.internalError(fault);
     }
     BencodedReplies.send(response, body);
+  }
+
+  /**
+   * The client's address literal; a failure reason if the container has none (see {@link
+   * ClientAddress}).
+   */
+  static InetAddress clientAddress(HttpServletRequest request) throws TrackerFailure {
+    return ClientAddress.of(request)
+        .orElseThrow(() -> new TrackerFailure("the client address is not an IP address"));
   }
 }

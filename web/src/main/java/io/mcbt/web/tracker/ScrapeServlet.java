@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.InetAddress;
 
 /**
  * {@code GET /scrape} (BEP 48) for one or more info-hashes, and {@code GET /scrape/<passkey>} for a
@@ -31,7 +30,7 @@ public class ScrapeServlet extends HttpServlet {
       throws IOException {
     byte[] body;
     try {
-      gate.admit(InetAddress.getByName(request.getRemoteAddr()));
+      gate.admit(AnnounceServlet.clientAddress(request));
       gate.checkPasskey(Passkeys.of(request));
       body = HttpTrackerReplies.scrape(swarms.scrape(HttpScrape.parse(request.getQueryString())));
     } catch (TrackerFailure failure) {
