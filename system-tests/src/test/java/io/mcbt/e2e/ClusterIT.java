@@ -11,6 +11,8 @@ import io.mcbt.metainfo.InfoHash;
 import io.mcbt.peer.rtt.EchoResponder;
 import io.mcbt.peer.rtt.RttProber;
 import io.mcbt.peer.signal.GroupJoiner;
+import io.mcbt.peer.signal.GroupRole;
+import io.mcbt.peer.signal.SignalSession;
 import io.mcbt.peer.signal.TrackerSocket;
 import io.mcbt.signal.SignalMessage;
 import java.io.IOException;
@@ -33,9 +35,12 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -76,7 +81,9 @@ class ClusterIT {
   private final List<SignalMessage.GroupAssign> liveGroups = new ArrayList<>();
 
   private final List<InfoHash> liveTorrents = new ArrayList<>();
-  private final List<TrackerSocket> liveMembersOnFirst = new ArrayList<>();
+  private TcpBalancer balancer;
+  private SignalSession client;
+  private final BlockingQueue<SignalMessage> fromClient = new LinkedBlockingQueue<>();
 
   @BeforeAll
   void startTwoClusteredInstances() throws Exception {
@@ -110,6 +117,12 @@ class ClusterIT {
   void stopEverything() throws Exception {
     for (AutoCloseable closeable : toClose) {
       closeable.close();
+    }
+    if (client != null) {
+      client.close();
+    }
+    if (balancer != null) {
+      balancer.close();
     }
     peers.shutdownNow();
     if (holderControl != null) {
@@ -194,12 +207,30 @@ class ClusterIT {
     }
     holderOnFirst = connect(first);
     holderOnFirst.send(hello("holder-3", List.of(), liveTorrents));
-    for (int i = 0; i < liveTorrents.size(); i++) {
-      TrackerSocket socket = connect(i % 2 == 0 ? first : second);
-      if (i % 2 == 0) {
-        liveMembersOnFirst.add(socket);
-      }
-      joins.add(join(socket, "member-" + i, liveTorrents.get(i)));
+    // The first member is the real client's session, through a balancer that prefers the first
+    // instance: when that one dies, the session reconnects to the second by itself.
+    balancer = TcpBalancer.start(List.of(first.port(), second.port()));
+    client =
+        SignalSession.open(
+            URI.create("http://127.0.0.1:" + balancer.port()),
+            "member-0",
+            InetAddress.getLoopbackAddress(),
+            0);
+    joins.add(
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return client.joinGroup(liveTorrents.get(0), 6883, Duration.ofSeconds(30))
+                        instanceof GroupRole.Member member
+                    ? Optional.of(member.assign())
+                    : Optional.empty();
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            },
+            peers));
+    for (int i = 1; i < liveTorrents.size(); i++) {
+      joins.add(join(connect(i % 2 == 0 ? first : second), "member-" + i, liveTorrents.get(i)));
     }
     Set<String> pairs = new HashSet<>();
     for (CompletableFuture<Optional<SignalMessage.GroupAssign>> join : joins) {
@@ -219,6 +250,7 @@ class ClusterIT {
   @Order(4)
   void theOtherInstanceTakesTheGroupsOverWhenTheCoordinatorDies() throws Exception {
     assertFalse(liveGroups.isEmpty(), "runs after the groups were formed");
+    client.listen(fromClient::add);
     Instant killed = Instant.now();
     first.kill();
 
@@ -232,19 +264,20 @@ class ClusterIT {
     liveGroups.forEach(group -> pairsBefore.add(group.address() + ":" + group.port()));
     assertTrue(listedPairs(second).containsAll(pairsBefore), "every live group goes on");
 
-    // The first instance's peers reconnect to the second, as the client does, and say hello again.
+    // The holder reconnects to the second and says hello again; the client's session does the same
+    // by itself, through the balancer.
     TrackerSocket holder = connect(second);
     holder.send(hello("holder-3", List.of(), liveTorrents));
-    List<TrackerSocket> reconnected = new ArrayList<>();
-    for (int i = 0; i < liveTorrents.size(); i += 2) {
-      TrackerSocket member = connect(second);
-      member.send(hello("member-" + i, List.of(liveTorrents.get(i)), List.of()));
-      reconnected.add(member);
-    }
-    // A member on the dead instance finishes through the second: the group ends for everyone.
+    assertTrue(
+        fromClient.poll(60, TimeUnit.SECONDS) instanceof SignalMessage.Candidates,
+        "the client said hello again on the second instance");
+    // That member finishes through the second: the group ends for everyone.
     SignalMessage.GroupAssign finished = liveGroups.get(0);
-    reconnected.get(0).send(new SignalMessage.Done(finished.groupId()));
-    assertEquals(finished.groupId(), nextEnd(reconnected.get(0)).groupId());
+    client.done(finished.groupId());
+    SignalMessage end = fromClient.poll(10, TimeUnit.SECONDS);
+    assertTrue(
+        end instanceof SignalMessage.GroupEnd groupEnd && groupEnd.groupId() == finished.groupId(),
+        "group end to the reconnected client: " + end);
     assertEquals(finished.groupId(), nextEnd(holder).groupId());
 
     // A new group after the takeover gets a pair no live group holds.

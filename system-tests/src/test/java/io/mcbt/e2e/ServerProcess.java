@@ -121,6 +121,10 @@ final class ServerProcess implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + port + "/api/" + path);
   }
 
+  int port() {
+    return port;
+  }
+
   /** The UDP tracker's announce URL (BEP 15). */
   String udpAnnounceUrl() {
     return "udp://127.0.0.1:" + udpPort + "/announce";
