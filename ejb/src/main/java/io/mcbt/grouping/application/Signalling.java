@@ -43,11 +43,7 @@ public class Signalling {
 
   private final Map<String, ConnectedPeer> peers = new ConcurrentHashMap<>();
 
-  /**
-   * For torrents that no peer on this channel holds: the leecher that sends their groups from what
-   * it fetches over the peer wire.
-   */
-  private final Map<InfoHash, String> relays = new ConcurrentHashMap<>();
+  private final Relays relays = new Relays();
 
   private final LongAdder bytesMulticast = new LongAdder();
   private final LongAdder nacks = new LongAdder();
@@ -71,13 +67,14 @@ public class Signalling {
     ConnectedPeer peer = ConnectedPeer.of(hello, host);
     peers.put(peer.peerId(), peer);
     for (InfoHash wanted : peer.wants()) {
+      if (relays.relays(peer.peerId(), wanted)) {
+        send(peer.peerId(), new SignalMessage.Relay(wanted)); // it reconnected
+        continue;
+      }
       SignalMessage.Candidates candidates = candidates(wanted, peer.peerId());
-      if (candidates.senders().isEmpty() && becomesRelay(peer, wanted)) {
-        LOG.info(
-            () -> "Torrent " + wanted + ": no holder on the channel, " + peer.peerId() + " relays");
-        send(peer.peerId(), new SignalMessage.Relay(wanted));
-      } else {
-        send(peer.peerId(), candidates);
+      send(peer.peerId(), candidates);
+      if (candidates.senders().isEmpty() && peer.canMulticast()) {
+        relays.consider(peer.peerId(), wanted, System.nanoTime());
       }
     }
     for (InfoHash held : peer.holds()) {
@@ -88,17 +85,33 @@ public class Signalling {
   }
 
   /**
-   * A leecher relays a torrent when nobody on the channel holds it, nobody relays it yet, the
-   * leecher can multicast, and the swarm has a seeder to fetch from.
+   * A leecher whose wait is over relays its torrent if it is still here, still nobody on the
+   * channel holds the torrent, and the swarm has a seeder to fetch from (else it waits again).
    */
-  private boolean becomesRelay(ConnectedPeer peer, InfoHash torrent) {
-    if (!peer.canMulticast() || relays.containsKey(torrent)) {
-      return relays.getOrDefault(torrent, "").equals(peer.peerId());
+  private void promoteRelays(long nowNs) {
+    for (Relays.Candidate candidate : relays.due(nowNs)) {
+      ConnectedPeer peer = peers.get(candidate.peerId());
+      InfoHash torrent = candidate.torrent();
+      if (peer == null
+          || !peer.wants().contains(torrent)
+          || !candidates(torrent, peer.peerId()).senders().isEmpty()) {
+        continue;
+      }
+      var counts = swarms.scrape(Set.of(torrent)).get(torrent);
+      if (counts == null || counts.complete() == 0) {
+        relays.consider(peer.peerId(), torrent, nowNs);
+      } else if (relays.make(candidate)) {
+        LOG.info(
+            () ->
+                "Torrent " + torrent + ": no holder on the channel, " + peer.peerId() + " relays");
+        send(peer.peerId(), new SignalMessage.Relay(torrent));
+        // Leechers that are waiting for a sender learn of the relay.
+        peers.values().stream()
+            .filter(
+                other -> other.wants().contains(torrent) && !other.peerId().equals(peer.peerId()))
+            .forEach(waiting -> send(waiting.peerId(), candidates(torrent, waiting.peerId())));
+      }
     }
-    var counts = swarms.scrape(Set.of(torrent)).get(torrent);
-    return counts != null
-        && counts.complete() > 0
-        && relays.putIfAbsent(torrent, peer.peerId()) == null;
   }
 
   /** A leecher measured its senders: it joins the group of the nearest one. */
@@ -187,7 +200,7 @@ public class Signalling {
   /** A peer's WebSocket closed: it leaves its groups, and groups it sent for get another sender. */
   public void left(String peerId) {
     ConnectedPeer peer = peers.remove(peerId);
-    relays.values().removeIf(peerId::equals);
+    relays.forget(peerId);
     long now = System.nanoTime();
     formation.gone(peerId, now).forEach(this::ended);
     if (peer == null) {
@@ -227,6 +240,7 @@ public class Signalling {
   /** Starts formed groups and ends overdue ones; called a few times a second. */
   public void tick() {
     long now = System.nanoTime();
+    promoteRelays(now);
     List<Group> started = formation.startDue(now);
     List<Group> expired = formation.expire(now);
     started.forEach(this::assignAll);
@@ -367,7 +381,7 @@ public class Signalling {
   /** Whether the peer can send the torrent's groups: it holds it whole, or relays it. */
   private boolean holds(String peerId, InfoHash infoHash) {
     ConnectedPeer peer = peers.get(peerId);
-    return peer != null && (peer.holds().contains(infoHash) || peerId.equals(relays.get(infoHash)));
+    return peer != null && (peer.holds().contains(infoHash) || relays.relays(peerId, infoHash));
   }
 
   private void send(String peerId, SignalMessage message) {
