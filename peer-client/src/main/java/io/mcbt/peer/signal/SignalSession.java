@@ -60,9 +60,11 @@ public final class SignalSession implements AutoCloseable {
   public GroupRole joinGroup(InfoHash torrent, int dataPort, Duration timeout)
       throws IOException, InterruptedException {
     offered = GroupJoiner.hello(peerId, torrent, dataPort, control.port());
-    // Ten probes over a fifth of a second: the minimum then sees past a busy moment of either
-    // host's scheduler, which otherwise puts LAN neighbours in different RTT bands.
-    return new GroupJoiner(socket, new RttProber(10, Duration.ofMillis(20), Duration.ofSeconds(1)))
+    // Twelve probes over about a second: the minimum then sees past a busy spell of either host's
+    // scheduler, which otherwise puts LAN neighbours in different RTT bands. Over a fifth of a
+    // second, sixteen leechers starting at once on two cores measured up to 484 ms, and one got a
+    // group (and a whole pass of the torrent) of its own.
+    return new GroupJoiner(socket, new RttProber(12, Duration.ofMillis(80), Duration.ofSeconds(1)))
         .role(offered, timeout);
   }
 
