@@ -6,6 +6,7 @@ import io.mcbt.peer.signal.GroupRole;
 import io.mcbt.peer.signal.SignalSession;
 import io.mcbt.peer.storage.PieceStore;
 import io.mcbt.peer.storage.PieceTracker;
+import io.mcbt.peer.transfer.DataPlaneWarmUp;
 import io.mcbt.peer.transfer.FeedbackDelay;
 import io.mcbt.peer.transfer.MulticastInterfaces;
 import io.mcbt.peer.transfer.MulticastReceiver;
@@ -44,6 +45,9 @@ final class GroupParticipation implements AutoCloseable {
 
   /** A relay fetches this many missing pieces at a time, lowest first. */
   private static final int RELAY_WINDOW_PIECES = 16;
+
+  /** The most a peer spends warming up its data plane, while it waits for a group. */
+  private static final Duration WARM_UP_BUDGET = Duration.ofSeconds(2);
 
   /** How long a relay that has the whole torrent stays for the groups it sends. */
   private static final Duration RELAY_LINGER = Duration.ofMinutes(10);
@@ -102,7 +106,14 @@ final class GroupParticipation implements AutoCloseable {
     pieces.state().holdDownloads(true);
     GroupRole role = new GroupRole.None();
     try {
-      role = session.get().joinGroup(metainfo.infoHash(), dataPort, options.groupTimeout());
+      role =
+          session
+              .get()
+              .joinGroup(
+                  metainfo.infoHash(),
+                  dataPort,
+                  options.groupTimeout(),
+                  () -> DataPlaneWarmUp.startInBackground(WARM_UP_BUDGET));
     } catch (IOException e) {
       print("no multicast group: %s%n", e.getMessage());
     }
@@ -191,6 +202,7 @@ final class GroupParticipation implements AutoCloseable {
       return;
     }
     session.get().onReconnect(torrent::announceSoon);
+    DataPlaneWarmUp.startInBackground(WARM_UP_BUDGET);
     try {
       session
           .get()

@@ -19,10 +19,20 @@ import java.util.Optional;
 public final class GroupJoiner {
   private final SignalChannel socket;
   private final RttProber prober;
+  private Runnable reported = () -> {};
 
   public GroupJoiner(SignalChannel socket, RttProber prober) {
     this.socket = socket;
     this.prober = prober;
+  }
+
+  /**
+   * Runs {@code action} once the RTT report is sent, while the tracker forms the group: time a
+   * leecher can spend without disturbing its probes.
+   */
+  public GroupJoiner onReported(Runnable action) {
+    this.reported = action;
+    return this;
   }
 
   public Optional<SignalMessage.GroupAssign> join(
@@ -57,6 +67,7 @@ public final class GroupJoiner {
           && !candidates.senders().isEmpty()) {
         socket.send(new SignalMessage.RttReport(torrent, probe(candidates.senders())));
         reported = true;
+        this.reported.run();
       } else if (message.get() instanceof SignalMessage.GroupAssign assign
           && assign.infoHash().equals(torrent)) {
         return new GroupRole.Member(assign);

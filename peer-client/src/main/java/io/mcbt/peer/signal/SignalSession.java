@@ -59,12 +59,20 @@ public final class SignalSession implements AutoCloseable {
    */
   public GroupRole joinGroup(InfoHash torrent, int dataPort, Duration timeout)
       throws IOException, InterruptedException {
+    return joinGroup(torrent, dataPort, timeout, () -> {});
+  }
+
+  /** As above, running {@code whileForming} once the probes are reported. */
+  public GroupRole joinGroup(
+      InfoHash torrent, int dataPort, Duration timeout, Runnable whileForming)
+      throws IOException, InterruptedException {
     offered = GroupJoiner.hello(peerId, torrent, dataPort, control.port());
     // Twelve probes over about a second: the minimum then sees past a busy spell of either host's
     // scheduler, which otherwise puts LAN neighbours in different RTT bands. Over a fifth of a
     // second, sixteen leechers starting at once on two cores measured up to 484 ms, and one got a
     // group (and a whole pass of the torrent) of its own.
     return new GroupJoiner(socket, new RttProber(12, Duration.ofMillis(80), Duration.ofSeconds(1)))
+        .onReported(whileForming)
         .role(offered, timeout);
   }
 
