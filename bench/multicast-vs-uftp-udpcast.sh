@@ -24,8 +24,8 @@
 # wire_x is what the sender put on the wire (headers and repairs included) over the file size.
 #
 # Needs: iproute2, nftables, curl, uftp, udpcast (Debian packages); the jars (./mvnw package).
-# The logs of the last run stay in /tmp/mcbench-last. PEER_JVM_OPTS and PEER_WRAP (a command put
-# before java, e.g. /usr/bin/time) apply to every peer-client process.
+# The logs of the last run stay in /tmp/mcbench-last. PEER_JVM_OPTS applies to every peer-client
+# process; SEED_OPTS is added to the sender's `seed` command (e.g. "--rate 30M").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -118,12 +118,12 @@ URL="http://$(addr s):8080"
 for _ in $(seq 1 240); do inns s curl -sf -o /dev/null "$URL/api/torrents?size=1" && break; sleep 0.5; done
 inns 0 java -jar "$PEER_JAR" publish "$SRC/payload.bin" -o "$WORK/payload.torrent" --server "$URL" -q > /dev/null
 
-PEER_JAVA=(${PEER_WRAP:-} java -XX:+UseSerialGC ${PEER_JVM_OPTS:-} -jar "$PEER_JAR")
+PEER_JAVA=(java -XX:+UseSerialGC ${PEER_JVM_OPTS:-} -jar "$PEER_JAR")
 
 run_mcbt() {  # n loss
   local n=$1 loss=$2 t0 t1 line seconds wire
   ( cd "$WORK" && exec ip netns exec ${P}h0 "${PEER_JAVA[@]}" seed "$WORK/payload.torrent" --data "$SRC" \
-      --server "$URL" --quiet --block-size "$BLOCK" > "$WORK/seed.log" 2>&1 ) &
+      --server "$URL" --quiet --block-size "$BLOCK" ${SEED_OPTS:-} > "$WORK/seed.log" 2>&1 ) &
   local seeder=$!
   sleep 2
   local gets=()

@@ -1,6 +1,7 @@
 package io.mcbt.peer.storage;
 
 import java.nio.ByteBuffer;
+import java.security.MessageDigest;
 
 /**
  * A {@link PieceStore} together with the {@link PieceState} of its pieces, kept consistent: a piece
@@ -58,6 +59,26 @@ public final class PieceTracker {
       }
       store.writeBlock(piece, offset, data);
       return true;
+    }
+  }
+
+  /**
+   * Marks piece {@code piece} verified or missing as {@code written}, the whole piece as it was
+   * just written, hashes: a piece gathered in memory need not be read back. A piece that fails must
+   * be fetched again.
+   */
+  public boolean verifyWritten(int piece, ByteBuffer written) {
+    synchronized (lockOf(piece)) {
+      boolean whole = written.remaining() == store.info().pieceSize(piece);
+      MessageDigest sha1 = PieceHashes.sha1();
+      sha1.update(written);
+      boolean good = whole && MessageDigest.isEqual(sha1.digest(), store.info().pieceHash(piece));
+      if (good) {
+        state.markVerified(piece);
+      } else {
+        state.markMissing(piece);
+      }
+      return good;
     }
   }
 

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Where a member's authentic block and repair frames go: into the piece store, by runs, with each
  * piece whose blocks are all in verified on a thread of its own (a piece that fails gives its
- * blocks back). It takes the session's block size and coding group size from the frames, since a
+ * blocks back). A piece that came in one run, as most do, is hashed in its run buffer; others are
+ * read back. It takes the session's block size and coding group size from the frames, since a
  * sender that takes a group over may use others.
  */
 final class BlockIntake {
@@ -25,7 +26,13 @@ final class BlockIntake {
     REJECTED
   }
 
+  /** Runs of pieces larger than this are cut, and such pieces are read back to be hashed. */
+  private static final int MAX_WHOLE_PIECE_BYTES = 16 * 1024 * 1024;
+
   private static final int RUN_BYTES = 256 * 1024;
+
+  /** Run buffers: one gathering, the others holding pieces the verifier has yet to hash. */
+  private static final int RUN_BUFFERS = 4;
 
   private final long session;
   private final PieceTracker pieces;
@@ -36,6 +43,7 @@ final class BlockIntake {
   private volatile ReceivedBlocks blocks;
   private RepairDecoder repairs;
   private RunWriter writer;
+  private RunBuffers runs;
   private long blockBytes;
 
   /** {@code completed} runs, on the verifying thread, when the last piece verifies. */
@@ -86,9 +94,6 @@ final class BlockIntake {
         || codingBlocks > SessionParameters.MAX_CODING_BLOCKS) {
       return false;
     }
-    if (writer != null) {
-      writer.flush();
-    }
     BlockLayout layout;
     try {
       layout =
@@ -102,7 +107,17 @@ final class BlockIntake {
     parameters = new SessionParameters(session, blockSize, codingBlocks);
     blocks = new ReceivedBlocks(layout, pieces.state());
     repairs = codingBlocks == 0 ? null : new RepairDecoder(layout, codingBlocks, blocks, pieces);
-    writer = new RunWriter(pieces, RUN_BYTES);
+    if (runs == null) {
+      long pieceLength = pieces.store().info().pieceLength();
+      runs =
+          new RunBuffers(
+              pieceLength <= MAX_WHOLE_PIECE_BYTES ? (int) pieceLength : RUN_BYTES, RUN_BUFFERS);
+    }
+    if (writer == null) {
+      writer = new RunWriter(pieces, runs.take());
+    } else {
+      writer.flush(); // runs never span sessions: a new sender starts anew
+    }
     return true;
   }
 
@@ -123,8 +138,12 @@ final class BlockIntake {
     writer.write(piece, offset, frame);
     blockBytes += length;
     if (blocks.mark(block)) {
-      writer.flush(piece);
-      verify(piece);
+      if (writer.holdsWhole(piece, blocks.layout().pieceSize(piece))) {
+        verifyInMemory(piece, writer.takeRun(runs.take()));
+      } else {
+        writer.flush(piece);
+        verify(piece);
+      }
     }
     return Result.STORED;
   }
@@ -149,15 +168,28 @@ final class BlockIntake {
   }
 
   private void verify(int piece) {
+    verifier.execute(() -> verified(piece, pieces.verifyPiece(piece)));
+  }
+
+  /** {@code written} holds the whole piece, as just written. */
+  private void verifyInMemory(int piece, ByteBuffer written) {
     verifier.execute(
         () -> {
-          if (!pieces.verifyPiece(piece)) {
-            blocks.forgetPiece(piece);
-            badPieces.incrementAndGet();
-          } else if (pieces.state().isComplete()) {
-            completed.run();
+          try {
+            verified(piece, pieces.verifyWritten(piece, written));
+          } finally {
+            runs.give(written);
           }
         });
+  }
+
+  private void verified(int piece, boolean good) {
+    if (!good) {
+      blocks.forgetPiece(piece);
+      badPieces.incrementAndGet();
+    } else if (pieces.state().isComplete()) {
+      completed.run();
+    }
   }
 
   /** Writes what is gathered and waits for the pieces being verified. */

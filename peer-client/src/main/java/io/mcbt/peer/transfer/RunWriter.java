@@ -5,17 +5,19 @@ import java.nio.ByteBuffer;
 
 /**
  * Gathers consecutive blocks of a piece into one write, so that a clean stream of small datagrams
- * costs one positional write per run instead of one per block.
+ * costs one positional write per run instead of one per block. A run that holds a whole piece can
+ * be taken, written, to be hashed where it is rather than read back.
  */
 final class RunWriter {
   private final PieceTracker pieces;
-  private final ByteBuffer run;
+  private ByteBuffer run;
   private int piece = -1;
   private int start;
 
-  RunWriter(PieceTracker pieces, int capacity) {
+  /** Gathers runs in {@code run}, a direct buffer as large as a run may be. */
+  RunWriter(PieceTracker pieces, ByteBuffer run) {
     this.pieces = pieces;
-    this.run = ByteBuffer.allocateDirect(capacity);
+    this.run = run.clear();
   }
 
   /** Adds {@code block}'s remaining bytes at {@code offset} of {@code piece}. */
@@ -34,6 +36,22 @@ final class RunWriter {
     run.put(block);
   }
 
+  /** Whether the run is piece {@code piece} from its first byte to its last, {@code size}. */
+  boolean holdsWhole(int piece, int size) {
+    return piece == this.piece && start == 0 && run.position() == size;
+  }
+
+  /**
+   * Writes the run and hands it over (position to limit: its bytes), gathering from now on in
+   * {@code next}.
+   */
+  ByteBuffer takeRun(ByteBuffer next) {
+    ByteBuffer taken = run.duplicate().flip();
+    flush();
+    run = next.clear();
+    return taken;
+  }
+
   /** Writes what is gathered of {@code piece}, if anything. */
   void flush(int piece) {
     if (piece == this.piece) {
@@ -43,8 +61,7 @@ final class RunWriter {
 
   void flush() {
     if (piece >= 0 && run.position() > 0) {
-      run.flip();
-      pieces.writeBlock(piece, start, run);
+      pieces.writeBlock(piece, start, run.duplicate().flip());
     }
     run.clear();
     piece = -1;

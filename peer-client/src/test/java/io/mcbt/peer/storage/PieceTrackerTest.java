@@ -48,6 +48,21 @@ class PieceTrackerTest {
   }
 
   @Test
+  void aPieceHashedAsWrittenIsVerifiedOnlyWhenWholeAndRight() {
+    try (FilePieceStore store = FilePieceStore.open(info, download)) {
+      PieceTracker tracker = new PieceTracker(store, new PieceState(info.pieceCount()));
+      assertTrue(tracker.verifyWritten(0, piece(0)));
+      assertTrue(tracker.state().isVerified(0));
+
+      ByteBuffer wrong = piece(1);
+      wrong.put(3, (byte) (wrong.get(3) ^ 1));
+      assertFalse(tracker.verifyWritten(1, wrong));
+      assertFalse(tracker.verifyWritten(1, piece(1).limit(10)), "a part of the piece");
+      assertFalse(tracker.state().isVerified(1));
+    }
+  }
+
+  @Test
   void dropsBlocksForAVerifiedPiece() throws Exception {
     try (FilePieceStore store = FilePieceStore.open(info, download)) {
       PieceTracker tracker = new PieceTracker(store, new PieceState(info.pieceCount()));

@@ -2,6 +2,7 @@ package io.mcbt.peer.transfer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mcbt.metainfo.FileEntry;
@@ -21,7 +22,8 @@ class RunWriterTest {
 
   private final RecordingStore store = new RecordingStore(4);
   private final RunWriter writer =
-      new RunWriter(new PieceTracker(store, new PieceState(4)), RUN_BYTES);
+      new RunWriter(
+          new PieceTracker(store, new PieceState(4)), ByteBuffer.allocateDirect(RUN_BYTES));
 
   /** {@code length} bytes whose values are their offsets in the piece plus 10 times the piece. */
   private static ByteBuffer block(int piece, int offset, int length) {
@@ -143,11 +145,40 @@ class RunWriterTest {
   void aVerifiedPieceIsNotOverwritten() {
     PieceState state = new PieceState(4);
     state.markVerified(1);
-    RunWriter guarded = new RunWriter(new PieceTracker(store, state), RUN_BYTES);
+    RunWriter guarded =
+        new RunWriter(new PieceTracker(store, state), ByteBuffer.allocateDirect(RUN_BYTES));
     guarded.write(1, 0, block(1, 0, 3));
     guarded.write(2, 0, block(2, 0, 3));
     guarded.flush();
     assertEquals(List.of(expected(2, 0, 3)), store.writes);
+  }
+
+  @Test
+  void aRunFromThePiecesFirstByteToItsSizeIsWhole() {
+    write(1, 0, 4);
+    assertTrue(writer.holdsWhole(1, 4));
+    assertFalse(writer.holdsWhole(1, 5), "a piece of 5 bytes lacks one");
+    assertFalse(writer.holdsWhole(0, 4), "another piece");
+
+    write(2, 2, 4);
+    assertFalse(writer.holdsWhole(2, 4), "a run from the middle of the piece");
+  }
+
+  @Test
+  void aTakenRunIsWrittenAndHandedOverWhileANewBufferGathers() {
+    ByteBuffer next = ByteBuffer.allocateDirect(RUN_BYTES);
+    write(1, 0, 6);
+
+    ByteBuffer taken = writer.takeRun(next);
+
+    assertEquals(List.of(expected(1, 0, 6)), store.writes);
+    byte[] bytes = new byte[taken.remaining()];
+    taken.get(bytes);
+    assertArrayEquals(block(1, 0, 6).array(), bytes);
+    write(1, 6, 4);
+    assertFalse(writer.holdsWhole(1, 10), "the new run starts empty, at offset 6");
+    writer.flush();
+    assertEquals(List.of(expected(1, 0, 6), expected(1, 6, 4)), store.writes);
   }
 
   @Test

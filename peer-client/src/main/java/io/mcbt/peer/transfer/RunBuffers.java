@@ -1,0 +1,48 @@
+package io.mcbt.peer.transfer;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * The direct buffers a member gathers runs of blocks in: a few, made on demand and reused, since a
+ * whole piece waits in its buffer until it is hashed. Taken by the receiving thread, given back by
+ * the verifying one; when all are taken, the receiving thread waits for one.
+ */
+final class RunBuffers {
+  private final int capacity;
+  private final int most;
+  private final BlockingQueue<ByteBuffer> spare;
+  private int made;
+
+  RunBuffers(int capacity, int most) {
+    this.capacity = capacity;
+    this.most = most;
+    this.spare = new ArrayBlockingQueue<>(most);
+  }
+
+  int capacity() {
+    return capacity;
+  }
+
+  ByteBuffer take() {
+    ByteBuffer buffer = spare.poll();
+    if (buffer != null) {
+      return buffer;
+    }
+    if (made < most) {
+      made++;
+      return ByteBuffer.allocateDirect(capacity);
+    }
+    try {
+      return spare.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return ByteBuffer.allocateDirect(capacity); // one more rather than a lost block
+    }
+  }
+
+  void give(ByteBuffer buffer) {
+    spare.offer(buffer.clear());
+  }
+}
