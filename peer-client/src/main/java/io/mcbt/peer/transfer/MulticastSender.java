@@ -15,9 +15,7 @@ import java.net.StandardSocketOptions;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -67,7 +65,7 @@ public final class MulticastSender implements AutoCloseable {
   private final AtomicInteger members = new AtomicInteger();
   private final CompletableFuture<EndFrame.Reason> ended = new CompletableFuture<>();
   private final Set<SocketAddress> complete = new HashSet<>();
-  private final Map<SocketAddress, long[]> lastCounts = new HashMap<>();
+  private final PassFeedback passFeedback = new PassFeedback();
   private final PieceAvailability availability;
   private final Thread sending;
   private final Thread feedback;
@@ -81,7 +79,6 @@ public final class MulticastSender implements AutoCloseable {
   private int round;
   private long startNs;
   private long endNs;
-  private double worstLossInInterval;
 
   private MulticastSender(
       long session,
@@ -215,7 +212,7 @@ public final class MulticastSender implements AutoCloseable {
       long now = System.nanoTime();
       startNs = now;
       double ceiling = settings.rateCeilingBytesPerSecond();
-      rate = new RateControl(ceiling, ceiling / 4, settings.lossThreshold(), statusIntervalNs, now);
+      rate = new RateControl(ceiling, ceiling / 4, settings.lossThreshold(), statusIntervalNs);
       output = new FrameOutput(channel, group, key, parameters, layout, store, rate.rate(), now);
       RoundAnswers start = awaitMembers();
       if (start.count() > 0 && start.mostMissing() < layout.blockCount() / 2) {
@@ -287,7 +284,7 @@ public final class MulticastSender implements AutoCloseable {
       long now = System.nanoTime();
       if (now >= nextStatusNs) {
         adaptRate(now);
-        output.status(new StatusRequest(parameters, 0, block + 1, false, replyWithinMillis));
+        passStatus(block + 1);
         nextStatusNs = now + statusIntervalNs;
       }
     }
@@ -300,7 +297,7 @@ public final class MulticastSender implements AutoCloseable {
   private void awaitPiece(int piece, int sentBlocks) throws IOException, InterruptedException {
     while (!closed && !availability.await(piece, statusIntervalNs)) {
       adaptRate(System.nanoTime());
-      output.status(new StatusRequest(parameters, 0, sentBlocks, false, replyWithinMillis));
+      passStatus(sentBlocks);
     }
   }
 
@@ -426,24 +423,25 @@ public final class MulticastSender implements AutoCloseable {
     }
   }
 
-  /** Once per status interval: the worst member's losses since the last one set the rate. */
+  /**
+   * Once per status interval: the worst member's losses and lag since the last one set the rate.
+   */
   private void adaptRate(long now) {
     NackInbox.Answer answer;
     while ((answer = inbox.poll()) != null) {
       if (answer.nack().complete()) {
         complete.add(answer.from());
       }
-      long[] last = lastCounts.computeIfAbsent(answer.from(), from -> new long[2]);
-      long sent = answer.nack().consideredBlocks() - last[0];
-      long lost = answer.nack().missingBlocks() - last[1];
-      if (sent > 0) {
-        worstLossInInterval = Math.max(worstLossInInterval, Math.max(0, lost) / (double) sent);
-        last[0] = answer.nack().consideredBlocks();
-        last[1] = answer.nack().missingBlocks();
-      }
+      passFeedback.answered(answer.from(), answer.nack(), answer.receivedNs());
     }
-    output.rate(rate.feedback(worstLossInInterval, now));
-    worstLossInInterval = 0;
+    output.rate(rate.feedback(passFeedback.worstLoss(), passFeedback.worstLagNs(), now));
+    passFeedback.nextInterval();
+  }
+
+  /** A status request of the pass, for blocks 0 to {@code sentBlocks - 1}. */
+  private void passStatus(int sentBlocks) throws IOException {
+    output.status(new StatusRequest(parameters, 0, sentBlocks, false, replyWithinMillis));
+    passFeedback.requested(sentBlocks, System.nanoTime());
   }
 
   private void publish() {

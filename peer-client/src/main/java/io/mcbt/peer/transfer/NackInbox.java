@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
  * queued for the sending thread. Runs on a thread of its own until the socket closes.
  */
 final class NackInbox implements Runnable {
-  /** A NACK and the member (its address) that sent it. */
-  record Answer(SocketAddress from, Nack nack) {}
+  /** A NACK, the member (its address) that sent it, and when it came ({@link System#nanoTime}). */
+  record Answer(SocketAddress from, Nack nack, long receivedNs) {}
 
   private final DatagramChannel channel;
   private final long session;
@@ -68,7 +68,7 @@ final class NackInbox implements Runnable {
           continue;
         }
         received++;
-        answers.add(new Answer(from, Nack.decode(in)));
+        answers.add(new Answer(from, Nack.decode(in), System.nanoTime()));
       } catch (MalformedFrameException e) {
         rejected++;
       } catch (ClosedChannelException e) {

@@ -13,50 +13,50 @@ class RateControlTest {
   private static final long START_NS = 5_000_000_000_000L;
 
   private static RateControl control(double start) {
-    return new RateControl(CEILING, start, THRESHOLD, HOLD_NS, START_NS);
+    return new RateControl(CEILING, start, THRESHOLD, HOLD_NS);
   }
 
   @Test
   void lossAboveTheThresholdCutsAQuarterAtOnce() {
     RateControl control = control(8_000_000);
-    assertEquals(6_000_000, control.feedback(0.2, START_NS), 1e-6);
+    assertEquals(6_000_000, control.feedback(0.2, 0, START_NS), 1e-6);
     assertEquals(1, control.decreases());
   }
 
   @Test
   void lossIsAnsweredOncePerHoldTime() {
     RateControl control = control(8_000_000);
-    control.feedback(0.2, START_NS);
-    assertEquals(6_000_000, control.feedback(0.5, START_NS + HOLD_NS / 2), 1e-6);
-    assertEquals(6_000_000, control.feedback(0.5, START_NS + HOLD_NS - 1), 1e-6);
+    control.feedback(0.2, 0, START_NS);
+    assertEquals(6_000_000, control.feedback(0.5, 0, START_NS + HOLD_NS / 2), 1e-6);
+    assertEquals(6_000_000, control.feedback(0.5, 0, START_NS + HOLD_NS - 1), 1e-6);
     assertEquals(1, control.decreases());
 
-    assertEquals(4_500_000, control.feedback(0.5, START_NS + HOLD_NS), 1e-6);
+    assertEquals(4_500_000, control.feedback(0.5, 0, START_NS + HOLD_NS), 1e-6);
     assertEquals(2, control.decreases());
   }
 
   @Test
   void lossWithinTheHoldTimeDoesNotRaiseTheRateEither() {
     RateControl control = control(8_000_000);
-    control.feedback(0.2, START_NS);
-    assertEquals(6_000_000, control.feedback(0.06, START_NS + 1), 1e-6);
+    control.feedback(0.2, 0, START_NS);
+    assertEquals(6_000_000, control.feedback(0.06, 0, START_NS + 1), 1e-6);
   }
 
   @Test
   void lossAtOrBelowTheThresholdGrowsByAFiftiethOfTheCeiling() {
     RateControl control = control(1_000_000);
-    assertEquals(1_000_000 + STEP, control.feedback(0, START_NS), 1e-6);
-    assertEquals(1_000_000 + 2 * STEP, control.feedback(THRESHOLD, START_NS + 1), 1e-6);
-    assertEquals(1_000_000 + 3 * STEP, control.feedback(0.01, START_NS + 2), 1e-6);
+    assertEquals(1_000_000 + STEP, control.feedback(0, 0, START_NS), 1e-6);
+    assertEquals(1_000_000 + 2 * STEP, control.feedback(THRESHOLD, 0, START_NS + 1), 1e-6);
+    assertEquals(1_000_000 + 3 * STEP, control.feedback(0.01, 0, START_NS + 2), 1e-6);
     assertEquals(0, control.decreases());
   }
 
   @Test
   void neverAboveTheCeiling() {
     RateControl control = control(CEILING - STEP / 2);
-    assertEquals(CEILING, control.feedback(0, START_NS), 1e-6);
+    assertEquals(CEILING, control.feedback(0, 0, START_NS), 1e-6);
     for (int i = 0; i < 100; i++) {
-      control.feedback(0, START_NS + i);
+      control.feedback(0, 0, START_NS + i);
     }
     assertEquals(CEILING, control.rate(), 1e-6);
   }
@@ -65,7 +65,7 @@ class RateControlTest {
   void fromTheFloorToTheCeilingInAtMostFiftySteps() {
     RateControl control = control(0);
     for (int i = 0; i < RateControl.STEPS_TO_CEILING; i++) {
-      control.feedback(0, START_NS + i);
+      control.feedback(0, 0, START_NS + i);
     }
     assertEquals(CEILING, control.rate(), 1e-6);
   }
@@ -75,7 +75,7 @@ class RateControlTest {
     RateControl control = control(CEILING);
     long nowNs = START_NS;
     for (int i = 0; i < 100; i++) {
-      control.feedback(1.0, nowNs);
+      control.feedback(1.0, 0, nowNs);
       nowNs += HOLD_NS;
     }
     assertEquals(FLOOR, control.rate(), 1e-6);
@@ -91,9 +91,36 @@ class RateControlTest {
 
   @Test
   void aCeilingBelowTheUsualFloorIsTheFloorToo() {
-    RateControl control = new RateControl(50_000, 10_000, THRESHOLD, HOLD_NS, START_NS);
+    RateControl control = new RateControl(50_000, 10_000, THRESHOLD, HOLD_NS);
     assertEquals(50_000, control.rate(), 1e-6);
-    assertEquals(50_000, control.feedback(1.0, START_NS), 1e-6);
-    assertEquals(50_000, control.feedback(0, START_NS + 1), 1e-6);
+    assertEquals(50_000, control.feedback(1.0, 0, START_NS), 1e-6);
+    assertEquals(50_000, control.feedback(0, 0, START_NS + 1), 1e-6);
+  }
+
+  @Test
+  void aLagAboveTheTargetCutsASixthOncePerLag() {
+    long lagNs = 2 * RateControl.LAG_TARGET_NS;
+    RateControl control = new RateControl(CEILING, 6_000_000, THRESHOLD, 1_000);
+    assertEquals(5_000_000, control.feedback(0, lagNs, START_NS), 1e-6);
+    assertEquals(5_000_000, control.feedback(0, lagNs, START_NS + lagNs - 1), 1e-6);
+    assertEquals(
+        5_000_000 * RateControl.LAG_DECREASE, control.feedback(0, lagNs, START_NS + lagNs), 1e-6);
+    assertEquals(2, control.decreases());
+  }
+
+  @Test
+  void aLagBetweenHalfTheTargetAndTheTargetHoldsTheRate() {
+    RateControl control = control(1_000_000);
+    assertEquals(1_000_000, control.feedback(0, RateControl.LAG_TARGET_NS, START_NS), 1e-6);
+    assertEquals(1_000_000, control.feedback(0, RateControl.LAG_TARGET_NS / 2 + 1, START_NS), 1e-6);
+    assertEquals(
+        1_000_000 + STEP, control.feedback(0, RateControl.LAG_TARGET_NS / 2, START_NS + 1), 1e-6);
+    assertEquals(0, control.decreases());
+  }
+
+  @Test
+  void lossOverThresholdWeighsMoreThanLag() {
+    RateControl control = control(8_000_000);
+    assertEquals(6_000_000, control.feedback(0.2, 10 * RateControl.LAG_TARGET_NS, START_NS), 1e-6);
   }
 }
