@@ -7,7 +7,6 @@ import io.mcbt.transfer.FrameAuthenticator;
 import io.mcbt.transfer.FrameHeader;
 import io.mcbt.transfer.FrameType;
 import io.mcbt.transfer.MalformedFrameException;
-import io.mcbt.transfer.Nack;
 import io.mcbt.transfer.StatusRequest;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -58,9 +57,6 @@ public final class MulticastReceiver implements AutoCloseable {
       long nacksSent,
       int round) {}
 
-  /** NACKs one answer may take: some 9,000 missing ranges, 2 % of a 640 MiB torrent. */
-  private static final int MAX_NACKS_PER_ANSWER = 32;
-
   private static final long ACTIVE_POLL_NS = 1_000_000;
   private static final long IDLE_POLL_NS = 5_000_000;
   private static final long IDLE_AFTER_NS = 1_000_000_000;
@@ -70,19 +66,16 @@ public final class MulticastReceiver implements AutoCloseable {
   private final DatagramChannel group;
   private final DatagramChannel feedback;
   private final FrameAuthenticator authenticator;
-  private final FrameAuthenticator feedbackSealer;
   private final PieceTracker pieces;
-  private final FeedbackDelay delay;
   private final long silenceNs;
   private final LongPredicate lose;
   private final Consumer<String> log;
   private final BlockIntake intake;
+  private final NackResponder answers;
   private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
   private final ByteBuffer in = ByteBuffer.allocateDirect(65_536);
-  private final ByteBuffer out = ByteBuffer.allocate(2_048);
   private final Thread thread;
   private final Thread feedbackThread;
-  private final Object feedbackLock = new Object();
   private volatile boolean closed;
   private volatile boolean silent;
   private volatile Figures figures = new Figures(0, 0, 0, 0, 0, 0, 0, 0);
@@ -90,13 +83,8 @@ public final class MulticastReceiver implements AutoCloseable {
   private long datagrams;
   private long dropped;
   private long duplicates;
-  private long nacksSent;
   private volatile int round;
   private volatile long lastFrameNs;
-  private long nackDueNs = Long.MAX_VALUE;
-  private StatusRequest pendingRequest;
-  private SocketAddress sender;
-  private volatile boolean toldComplete;
 
   private MulticastReceiver(
       long session,
@@ -113,12 +101,11 @@ public final class MulticastReceiver implements AutoCloseable {
     this.group = group;
     this.feedback = feedback;
     this.authenticator = new FrameAuthenticator(key);
-    this.feedbackSealer = new FrameAuthenticator(key);
     this.pieces = pieces;
-    this.delay = delay;
     this.silenceNs = silence.toNanos();
     this.log = log;
     this.intake = new BlockIntake(session, pieces, this::wakeFeedback);
+    this.answers = new NackResponder(feedback, key, delay, intake, pieces.state());
     this.thread = new Thread(this::run, "multicast-receiver-" + session);
     this.thread.setDaemon(true);
     this.feedbackThread = new Thread(this::answer, "multicast-nack-" + session);
@@ -248,20 +235,16 @@ public final class MulticastReceiver implements AutoCloseable {
   private void answer() {
     while (!closed && thread.isAlive()) {
       long now = System.nanoTime();
-      sendDueNack(now);
-      if (!toldComplete && intake.parameters() != null && pieces.state().isComplete()) {
-        tellComplete();
+      answers.sendDue(now);
+      if (!answers.toldComplete() && intake.parameters() != null && pieces.state().isComplete()) {
+        answers.tellComplete(round);
       }
       if (now - lastFrameNs > silenceNs) {
         silent = true;
         closeQuietly();
         return;
       }
-      long wakeNs;
-      synchronized (feedbackLock) {
-        wakeNs = Math.min(nackDueNs, now + 50_000_000);
-      }
-      LockSupport.parkNanos(Math.max(wakeNs - now, 100_000));
+      LockSupport.parkNanos(Math.max(answers.dueNs(now + 50_000_000) - now, 100_000));
     }
   }
 
@@ -327,11 +310,7 @@ public final class MulticastReceiver implements AutoCloseable {
       dropped++;
       return;
     }
-    synchronized (feedbackLock) {
-      sender = from;
-      pendingRequest = request;
-      nackDueNs = System.nanoTime() + delay.delayNs(request.replyWithinMillis() * 1_000_000L);
-    }
+    answers.requested(request, from);
     LockSupport.unpark(feedbackThread);
   }
 
@@ -345,57 +324,6 @@ public final class MulticastReceiver implements AutoCloseable {
     return Outcome.SENDER_ENDED;
   }
 
-  private void sendDueNack(long now) {
-    StatusRequest request;
-    synchronized (feedbackLock) {
-      if (now < nackDueNs || pendingRequest == null) {
-        return;
-      }
-      request = pendingRequest;
-      pendingRequest = null;
-      nackDueNs = Long.MAX_VALUE;
-    }
-    boolean complete = pieces.state().isComplete();
-    for (Nack nack :
-        intake
-            .blocks()
-            .nacks(
-                intake.parameters(),
-                request.round(),
-                request.sentBlocks(),
-                complete,
-                request.passComplete(),
-                MAX_NACKS_PER_ANSWER)) {
-      send(nack);
-    }
-    toldComplete |= complete;
-  }
-
-  /** Says so at once when the last piece verifies, rather than at the next status request. */
-  private void tellComplete() {
-    synchronized (feedbackLock) {
-      if (sender == null) {
-        return;
-      }
-    }
-    send(intake.blocks().nack(intake.parameters(), round, 0, true, false));
-    toldComplete = true;
-  }
-
-  private void send(Nack nack) {
-    synchronized (feedbackLock) {
-      out.clear();
-      nack.encode(out);
-      feedbackSealer.seal(out);
-      try {
-        feedback.send(out, sender);
-        nacksSent++;
-      } catch (IOException e) {
-        // The next status request asks again; a lost NACK only delays a repair.
-      }
-    }
-  }
-
   private void publishFigures() {
     figures =
         new Figures(
@@ -405,7 +333,7 @@ public final class MulticastReceiver implements AutoCloseable {
             duplicates,
             intake.repaired(),
             intake.badPieces(),
-            nacksSent,
+            answers.sent(),
             round);
   }
 
@@ -419,8 +347,8 @@ public final class MulticastReceiver implements AutoCloseable {
     }
     if (result != Outcome.CLOSED && pieces.state().isComplete()) {
       result = Outcome.COMPLETE;
-      if (!toldComplete && intake.parameters() != null) {
-        tellComplete();
+      if (!answers.toldComplete() && intake.parameters() != null) {
+        answers.tellComplete(round);
       }
     }
     publishFigures();

@@ -9,17 +9,12 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
-import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
-import java.util.BitSet;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
@@ -62,17 +57,17 @@ public final class MulticastSender implements AutoCloseable {
   private final byte[] key;
   private final Consumer<Figures> reports;
   private final Consumer<String> log;
-  private final AtomicInteger members = new AtomicInteger();
   private final CompletableFuture<EndFrame.Reason> ended = new CompletableFuture<>();
-  private final Set<SocketAddress> complete = new HashSet<>();
   private final PassFeedback passFeedback = new PassFeedback();
   private final PieceAvailability availability;
   private final Thread sending;
   private final Thread feedback;
   private final NackInbox inbox;
+  private final GroupAnswers answers;
   private final RepairEncoder encoder;
   private RateControl rate;
   private FrameOutput output;
+  private RepairRound repairs;
   private volatile boolean closed;
   private volatile Figures figures;
   private long retransmittedBytes;
@@ -112,6 +107,7 @@ public final class MulticastSender implements AutoCloseable {
     this.sending = new Thread(this::run, "multicast-sender-" + session);
     this.inbox = new NackInbox(channel, session, key);
     this.feedback = new Thread(inbox, "multicast-feedback-" + session);
+    this.answers = new GroupAnswers(inbox, request -> output.status(request), () -> closed);
     this.figures = snapshot();
   }
 
@@ -161,7 +157,7 @@ public final class MulticastSender implements AutoCloseable {
               timers,
               reports,
               log);
-      sender.members.set(members);
+      sender.answers.addMembers(members);
       sender.feedback.setDaemon(true);
       sender.sending.setDaemon(true);
       sender.feedback.start();
@@ -175,7 +171,7 @@ public final class MulticastSender implements AutoCloseable {
 
   /** More members joined (late joiners): they get what is left of the pass, then repairs. */
   public void addMembers(int count) {
-    members.addAndGet(count);
+    answers.addMembers(count);
     LockSupport.unpark(sending);
   }
 
@@ -196,8 +192,8 @@ public final class MulticastSender implements AutoCloseable {
         retransmittedBytes,
         inbox.received(),
         inbox.rejected(),
-        complete.size(),
-        members.get(),
+        answers.completeCount(),
+        answers.members(),
         rate == null ? 0 : rate.rate(),
         startNs == 0 ? 0 : (endNs == 0 ? System.nanoTime() : endNs) - startNs);
   }
@@ -214,6 +210,7 @@ public final class MulticastSender implements AutoCloseable {
       double ceiling = settings.rateCeilingBytesPerSecond();
       rate = new RateControl(ceiling, ceiling / 4, settings.lossThreshold(), statusIntervalNs);
       output = new FrameOutput(channel, group, key, parameters, layout, store, rate.rate(), now);
+      repairs = new RepairRound(output, encoder, parameters.codingBlocks());
       RoundAnswers start = awaitMembers();
       if (start.count() > 0 && start.mostMissing() < layout.blockCount() / 2) {
         // A group whose sender left: its members hold most of the torrent already.
@@ -258,19 +255,9 @@ public final class MulticastSender implements AutoCloseable {
    * to join miss less, and a sender taking over a group learns what it still needs.
    */
   private RoundAnswers awaitMembers() throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + settings.startWait().toNanos();
-    RoundAnswers heard = new RoundAnswers(0);
-    StatusRequest request =
-        new StatusRequest(parameters, 0, layout.blockCount(), true, replyWithinMillis);
-    while (!closed && heard.count() < members.get() && System.nanoTime() < deadline) {
-      output.status(request);
-      NackInbox.Answer answer = inbox.poll(TimeUnit.MILLISECONDS.toNanos(50));
-      while (answer != null) {
-        take(answer, heard);
-        answer = inbox.poll();
-      }
-    }
-    return heard;
+    return answers.everyone(
+        new StatusRequest(parameters, 0, layout.blockCount(), true, replyWithinMillis),
+        System.nanoTime() + settings.startWait().toNanos());
   }
 
   private void pass() throws IOException, InterruptedException {
@@ -306,8 +293,8 @@ public final class MulticastSender implements AutoCloseable {
    * the next status request with all it misses, and repair rounds run again.
    */
   private EndFrame.Reason awaitLateJoiners() throws IOException, InterruptedException {
-    int known = members.get();
-    while (!closed && members.get() == known) {
+    int known = answers.members();
+    while (!closed && answers.members() == known) {
       LockSupport.parkNanos(100_000_000);
     }
     return closed ? EndFrame.Reason.STOPPED : repairRounds();
@@ -324,9 +311,13 @@ public final class MulticastSender implements AutoCloseable {
     long waitNs = roundTimeoutNs;
     long silentSinceNs = 0;
     for (round++; round <= last && !closed; round++) {
-      RoundAnswers answered = collect(round, waitNs);
+      RoundAnswers answered =
+          answers.round(
+              new StatusRequest(parameters, round, layout.blockCount(), true, replyWithinMillis),
+              waitNs,
+              Math.max(roundTimeoutNs / 4, 2_000_000));
       publish();
-      if (complete.size() >= members.get() && members.get() > 0) {
+      if (answers.allComplete()) {
         return EndFrame.Reason.COMPLETE;
       }
       long now = System.nanoTime();
@@ -348,92 +339,16 @@ public final class MulticastSender implements AutoCloseable {
     return closed ? EndFrame.Reason.STOPPED : EndFrame.Reason.ROUND_LIMIT;
   }
 
-  /**
-   * Asks for the round's NACKs, repeating the request (it may be lost) until every member not yet
-   * complete answered or the round times out.
-   */
-  private RoundAnswers collect(int round, long waitNs) throws IOException, InterruptedException {
-    RoundAnswers answered = new RoundAnswers(round);
-    StatusRequest request =
-        new StatusRequest(parameters, round, layout.blockCount(), true, replyWithinMillis);
-    long deadline = System.nanoTime() + waitNs;
-    long repeatNs = Math.max(roundTimeoutNs / 4, 2_000_000);
-    while (!closed) {
-      output.status(request);
-      long repeatAt = Math.min(deadline, System.nanoTime() + repeatNs);
-      while (System.nanoTime() < repeatAt) {
-        NackInbox.Answer answer = inbox.poll(repeatAt - System.nanoTime());
-        if (answer != null) {
-          take(answer, answered);
-        }
-        if (complete.size() + incompleteAnswered(answered) >= members.get()) {
-          return answered;
-        }
-      }
-      if (System.nanoTime() >= deadline) {
-        return answered;
-      }
-    }
-    return answered;
-  }
-
-  private int incompleteAnswered(RoundAnswers answered) {
-    Set<SocketAddress> heard = answered.members();
-    heard.removeAll(complete);
-    return heard.size();
-  }
-
-  private void take(NackInbox.Answer answer, RoundAnswers answered) {
-    if (answer.nack().complete()) {
-      complete.add(answer.from());
-    }
-    answered.add(answer.from(), answer.nack());
-  }
-
   private void sendRepairs(RoundAnswers answered) throws IOException {
-    if (encoder == null) {
-      BitSet union = answered.union();
-      for (int block = union.nextSetBit(0);
-          block >= 0 && !closed;
-          block = union.nextSetBit(block + 1)) {
-        retransmittedBytes += output.data(block, round);
-      }
-      return;
-    }
-    CodingGroups groups = encoder.groups();
-    int[] demand = answered.demand(groups.count(), parameters.codingBlocks());
-    BitSet union = null;
-    for (int g = 0; g < demand.length && !closed; g++) {
-      int size = groups.end(g) - groups.first(g);
-      if (demand[g] == 0) {
-        continue;
-      }
-      if (demand[g] >= size || !encoder.canRepair(g, demand[g])) {
-        union = union == null ? answered.union() : union;
-        for (int block = union.nextSetBit(groups.first(g));
-            block >= 0 && block < groups.end(g);
-            block = union.nextSetBit(block + 1)) {
-          retransmittedBytes += output.data(block, round);
-        }
-        continue;
-      }
-      for (int i = 0; i < demand[g]; i++) {
-        retransmittedBytes += output.repair(encoder, g, round);
-      }
-    }
+    retransmittedBytes += repairs.send(answered, round, () -> closed);
   }
 
   /**
    * Once per status interval: the worst member's losses and lag since the last one set the rate.
    */
   private void adaptRate(long now) {
-    NackInbox.Answer answer;
-    while ((answer = inbox.poll()) != null) {
-      if (answer.nack().complete()) {
-        complete.add(answer.from());
-      }
-      passFeedback.answered(answer.from(), answer.nack(), answer.receivedNs());
-    }
+    answers.drain(
+        answer -> passFeedback.answered(answer.from(), answer.nack(), answer.receivedNs()));
     output.rate(rate.feedback(passFeedback.worstLoss(), passFeedback.worstLagNs(), now));
     passFeedback.nextInterval();
   }
