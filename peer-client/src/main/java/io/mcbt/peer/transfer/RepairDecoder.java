@@ -5,6 +5,7 @@ import io.mcbt.transfer.BlockLayout;
 import io.mcbt.transfer.ReedSolomonCode;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,9 @@ final class RepairDecoder {
   private final ReceivedBlocks blocks;
   private final PieceTracker pieces;
   private final Map<Integer, Pending> pending = new HashMap<>();
+  private final byte[][] data;
+  private final boolean[] present;
+  private final CodingGroupReader reader;
   private final List<Integer> completedPieces = new ArrayList<>();
   private long repaired;
 
@@ -32,6 +36,9 @@ final class RepairDecoder {
     this.groups = new CodingGroups(layout, k);
     this.blocks = blocks;
     this.pieces = pieces;
+    this.data = new byte[k][layout.blockSize()];
+    this.present = new boolean[k];
+    this.reader = new CodingGroupReader(layout, pieces.store(), k);
   }
 
   /**
@@ -86,16 +93,14 @@ final class RepairDecoder {
     int first = groups.first(group);
     int k = groups.end(group) - first;
     int blockSize = layout.blockSize();
-    byte[][] data = new byte[k][blockSize];
-    boolean[] present = new boolean[k];
+    // The last coding group may be shorter, and its last block too: the code takes what is
+    // not there as zeros.
+    byte[][] data = k == this.data.length ? this.data : Arrays.copyOf(this.data, k);
+    boolean[] present = k == this.present.length ? this.present : new boolean[k];
     for (int j = 0; j < k; j++) {
-      int block = first + j;
-      present[j] = blocks.has(block);
-      if (present[j]) {
-        ByteBuffer target = ByteBuffer.wrap(data[j], 0, layout.lengthOf(block));
-        pieces.store().readBlock(layout.pieceOf(block), layout.offsetOf(block), target);
-      }
+      present[j] = blocks.has(first + j);
     }
+    reader.read(first, first + k, data, present);
     int[] indices = held.indices.stream().mapToInt(Integer::intValue).toArray();
     ReedSolomonCode code = groups.code(group);
     code.decode(data, present, indices, held.repairs.toArray(new byte[0][]), blockSize);

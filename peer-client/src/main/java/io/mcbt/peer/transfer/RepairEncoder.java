@@ -1,7 +1,6 @@
 package io.mcbt.peer.transfer;
 
 import io.mcbt.peer.storage.PieceStore;
-import io.mcbt.transfer.BlockLayout;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
@@ -17,6 +16,7 @@ final class RepairEncoder {
   private final byte[][] data;
   private final byte[] repair;
   private byte[][] loaded;
+  private final CodingGroupReader reader;
   private int loadedGroup = -1;
 
   RepairEncoder(CodingGroups groups, PieceStore store) {
@@ -27,6 +27,7 @@ final class RepairEncoder {
     int k = groups.end(0) - groups.first(0);
     this.data = new byte[k][blockSize];
     this.repair = new byte[blockSize];
+    this.reader = new CodingGroupReader(groups.layout(), store, k);
   }
 
   CodingGroups groups() {
@@ -54,16 +55,9 @@ final class RepairEncoder {
     if (group == loadedGroup) {
       return;
     }
-    BlockLayout layout = groups.layout();
     int first = groups.first(group);
     int end = groups.end(group);
-    for (int block = first; block < end; block++) {
-      byte[] target = data[block - first];
-      int length = layout.lengthOf(block);
-      store.readBlock(
-          layout.pieceOf(block), layout.offsetOf(block), ByteBuffer.wrap(target, 0, length));
-      Arrays.fill(target, length, target.length, (byte) 0);
-    }
+    reader.read(first, end, data, null);
     loaded = end - first == data.length ? data : Arrays.copyOf(data, end - first);
     loadedGroup = group;
   }
