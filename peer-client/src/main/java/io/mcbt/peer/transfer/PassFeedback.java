@@ -53,9 +53,13 @@ final class PassFeedback {
     requestNs[slot] = nowNs;
   }
 
-  /** {@code member}'s answer, which reached the sender at {@code answeredNs}. */
+  /**
+   * {@code member}'s answer, which reached the sender at {@code answeredNs}; an answer to another
+   * request than the pass's (a late one to the session's first) tells nothing of the pass.
+   */
   void answered(SocketAddress member, Nack nack, long answeredNs) {
-    if (nack.complete()) {
+    long requestedNs = requestedNs(nack.consideredBlocks());
+    if (nack.complete() || requestedNs == Long.MIN_VALUE) {
       return;
     }
     Member seen = members.computeIfAbsent(member, m -> new Member());
@@ -66,8 +70,7 @@ final class PassFeedback {
       seen.consideredBlocks = nack.consideredBlocks();
       seen.missingBlocks = nack.missingBlocks();
     }
-    long requestedNs = requestedNs(nack.consideredBlocks());
-    if (requestedNs != Long.MIN_VALUE && answeredNs >= requestedNs) {
+    if (answeredNs >= requestedNs) {
       worstLagNs = Math.max(worstLagNs, seen.lagNs(answeredNs - requestedNs));
     }
   }

@@ -23,6 +23,8 @@ class PassFeedbackTest {
 
   @Test
   void theWorstLossIsOfTheBlocksSentSinceAMembersLastAnswer() {
+    feedback.requested(100, 0);
+    feedback.requested(200, 0);
     feedback.answered(A, answer(100, 10), 0);
     feedback.answered(B, answer(100, 0), 0);
     assertEquals(0.10, feedback.worstLoss(), 1e-9);
@@ -59,6 +61,13 @@ class PassFeedbackTest {
     feedback.answered(A, answer(999, 0), 500 * MS);
     feedback.answered(B, new Nack(SESSION, 0, 100, 0, true, false, List.of()), 900 * MS);
     assertEquals(0, feedback.worstLagNs());
+  }
+
+  @Test
+  void aLateAnswerToTheSessionsFirstRequestIsNoLoss() {
+    feedback.requested(100, 0);
+    feedback.answered(A, answer(5_000, 5_000), MS); // "all missing", to the start's request
+    assertEquals(0, feedback.worstLoss());
   }
 
   @Test
