@@ -46,9 +46,6 @@ final class GroupParticipation implements AutoCloseable {
   /** A relay fetches this many missing pieces at a time, lowest first. */
   private static final int RELAY_WINDOW_PIECES = 16;
 
-  /** The most a peer spends warming up its data plane, while it waits for a group. */
-  private static final Duration WARM_UP_BUDGET = Duration.ofSeconds(2);
-
   /** How long a relay that has the whole torrent stays for the groups it sends. */
   private static final Duration RELAY_LINGER = Duration.ofMinutes(10);
 
@@ -113,7 +110,7 @@ final class GroupParticipation implements AutoCloseable {
                   metainfo.infoHash(),
                   dataPort,
                   options.groupTimeout(),
-                  () -> DataPlaneWarmUp.startInBackground(WARM_UP_BUDGET));
+                  DataPlaneWarmUp::startInBackground);
     } catch (IOException e) {
       print("no multicast group: %s%n", e.getMessage());
     }
@@ -202,7 +199,7 @@ final class GroupParticipation implements AutoCloseable {
       return;
     }
     session.get().onReconnect(torrent::announceSoon);
-    DataPlaneWarmUp.startInBackground(WARM_UP_BUDGET);
+    DataPlaneWarmUp.startInBackground();
     try {
       session
           .get()

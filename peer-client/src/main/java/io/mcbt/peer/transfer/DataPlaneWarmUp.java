@@ -35,6 +35,9 @@ public final class DataPlaneWarmUp {
   /** Coding groups mended: their loops run some 20,000 times each, enough for C2 too. */
   static final int MENDS = 300;
 
+  /** The most a peer spends warming up, while it waits for a group. */
+  static final Duration BUDGET = Duration.ofSeconds(2);
+
   private static final int BLOCK = 1_424;
   private static final int PIECE = 256 * 1024;
 
@@ -61,16 +64,16 @@ public final class DataPlaneWarmUp {
   }
 
   /**
-   * Starts warming up on a daemon thread of low priority, for at most {@code budget}, then collects
-   * the garbage of the start and the warm-up: measured, the first young collection otherwise came
-   * in the middle of the session and stopped each member for 100 to 500 ms (its heap's memory is
-   * touched for the first time then), longer than its socket buffer lasts.
+   * Starts warming up on a daemon thread of low priority, for at most {@link #BUDGET}, then
+   * collects the garbage of the start and the warm-up: measured, the first young collection
+   * otherwise came in the middle of the session and stopped each member for 100 to 500 ms (its
+   * heap's memory is touched for the first time then), longer than its socket buffer lasts.
    */
-  public static void startInBackground(Duration budget) {
+  public static void startInBackground() {
     Thread thread =
         new Thread(
             () -> {
-              run(budget);
+              run(BUDGET);
               System.gc();
             },
             "data-plane-warm-up");
