@@ -24,6 +24,8 @@ import java.util.Objects;
  * creates a file with its folders and gives it its full length as a sparse file; it also creates
  * the torrent's zero-length files, which no piece would ever touch. Every path is checked by {@link
  * SafePaths} when the store opens, so a hostile torrent is refused before any byte is written.
+ * Large aligned writes from direct buffers, such as a whole piece a group member gathered, go past
+ * the page cache where the file system allows ({@link DirectWrites}).
  */
 public final class FilePieceStore implements PieceStore {
   /** Enough for most torrents at once, far below any process's descriptor limit. */
@@ -35,12 +37,14 @@ public final class FilePieceStore implements PieceStore {
   private final Path downloadFolder;
   private final FileLayout layout;
   private final OpenFiles files;
+  private final DirectWrites direct;
   private volatile boolean emptyFilesCreated;
 
   private FilePieceStore(Path downloadFolder, FileLayout layout, int maxOpenFiles) {
     this.downloadFolder = downloadFolder;
     this.layout = layout;
     this.files = new OpenFiles(maxOpenFiles, this::openFile);
+    this.direct = new DirectWrites(downloadFolder, layout::path, maxOpenFiles);
   }
 
   /** The store of {@code info} below {@code downloadFolder}, with the default open-file limit. */
@@ -156,7 +160,7 @@ public final class FilePieceStore implements PieceStore {
 
   @Override
   public void close() {
-    try {
+    try (direct) {
       files.close();
     } catch (IOException e) {
       throw StorageErrors.failed("close the files in", downloadFolder, e);
@@ -176,6 +180,11 @@ public final class FilePieceStore implements PieceStore {
   }
 
   private void transfer(Span span, ByteBuffer buffer, boolean write) {
+    if (write
+        && direct.accepts(span.position(), span.length(), buffer)
+        && writeDirect(span, buffer)) {
+      return;
+    }
     int start = buffer.position();
     for (int attempt = 1; ; attempt++) {
       try (OpenFiles.Lease lease = files.lease(span.file(), write)) {
@@ -193,6 +202,19 @@ public final class FilePieceStore implements PieceStore {
       } catch (IOException e) {
         throw StorageErrors.failed(write ? "write" : "read", layout.path(span.file()), e);
       }
+    }
+  }
+
+  /** Whether the span went past the page cache; when not, nothing of it was written. */
+  private boolean writeDirect(Span span, ByteBuffer buffer) {
+    // The page cache's channel creates the file at its full length, which a direct one cannot.
+    OpenFiles.Lease created = files.lease(span.file(), true);
+    try {
+      return direct.write(span.file(), span.position(), buffer);
+    } catch (IOException e) {
+      throw StorageErrors.failed("write", layout.path(span.file()), e);
+    } finally {
+      created.close();
     }
   }
 

@@ -7,9 +7,12 @@ import java.util.concurrent.BlockingQueue;
 /**
  * The direct buffers a member gathers runs of blocks in: a few, made on demand and reused, since a
  * whole piece waits in its buffer until it is hashed. Taken by the receiving thread, given back by
- * the verifying one; when all are taken, the receiving thread waits for one.
+ * the verifying one; when all are taken, the receiving thread waits for one. They start on a page
+ * boundary, so that a whole piece can be written past the page cache from where it was gathered.
  */
 final class RunBuffers {
+  private static final int PAGE = 4096;
+
   private final int capacity;
   private final int most;
   private final BlockingQueue<ByteBuffer> spare;
@@ -32,14 +35,18 @@ final class RunBuffers {
     }
     if (made < most) {
       made++;
-      return ByteBuffer.allocateDirect(capacity);
+      return pageAligned(capacity);
     }
     try {
       return spare.take();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return ByteBuffer.allocateDirect(capacity); // one more rather than a lost block
+      return pageAligned(capacity); // one more rather than a lost block
     }
+  }
+
+  private static ByteBuffer pageAligned(int capacity) {
+    return ByteBuffer.allocateDirect(capacity + 2 * PAGE).alignedSlice(PAGE).slice(0, capacity);
   }
 
   void give(ByteBuffer buffer) {
