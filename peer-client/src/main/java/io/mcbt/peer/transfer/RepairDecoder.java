@@ -2,7 +2,6 @@ package io.mcbt.peer.transfer;
 
 import io.mcbt.peer.storage.PieceTracker;
 import io.mcbt.transfer.BlockLayout;
-import io.mcbt.transfer.ReedSolomonCode;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,8 +27,27 @@ final class RepairDecoder {
   private long repaired;
 
   private static final class Pending {
-    final List<Integer> indices = new ArrayList<>();
-    final List<byte[]> repairs = new ArrayList<>();
+    int[] indices = new int[4];
+    byte[][] repairs = new byte[4][];
+    int count;
+
+    boolean has(int index) {
+      for (int i = 0; i < count; i++) {
+        if (indices[i] == index) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    void add(int index, byte[] repair) {
+      if (count == indices.length) {
+        indices = Arrays.copyOf(indices, 2 * count);
+        repairs = Arrays.copyOf(repairs, 2 * count);
+      }
+      indices[count] = index;
+      repairs[count++] = repair;
+    }
   }
 
   RepairDecoder(BlockLayout layout, int k, ReceivedBlocks blocks, PieceTracker pieces) {
@@ -62,14 +80,13 @@ final class RepairDecoder {
       return false;
     }
     Pending held = pending.computeIfAbsent(group, g -> new Pending());
-    if (held.indices.contains(index)) {
+    if (held.has(index)) {
       return false;
     }
     byte[] copy = new byte[blockSize];
     repair.get(copy);
-    held.indices.add(index);
-    held.repairs.add(copy);
-    if (held.indices.size() >= missing) {
+    held.add(index, copy);
+    if (held.count >= missing) {
       writer.flush();
       decode(group, held);
       pending.remove(group);
@@ -101,9 +118,9 @@ final class RepairDecoder {
       present[j] = blocks.has(first + j);
     }
     reader.read(first, first + k, data, present);
-    int[] indices = held.indices.stream().mapToInt(Integer::intValue).toArray();
-    ReedSolomonCode code = groups.code(group);
-    code.decode(data, present, indices, held.repairs.toArray(new byte[0][]), blockSize);
+    int[] indices = Arrays.copyOf(held.indices, held.count);
+    byte[][] repairs = Arrays.copyOf(held.repairs, held.count);
+    groups.code(group).decode(data, present, indices, repairs, blockSize);
     for (int j = 0; j < k; j++) {
       if (present[j]) {
         continue;
