@@ -53,6 +53,25 @@ final class ReceivedBlocks {
     return --missingInPiece[layout.pieceOf(block)] == 0;
   }
 
+  /**
+   * Sets {@code present[j]} to whether block {@code first + j} is held, for every {@code j} of the
+   * array, and returns the {@code j} of those that are not.
+   */
+  synchronized int[] presence(int first, boolean[] present) {
+    int missing = 0;
+    for (int j = 0; j < present.length; j++) {
+      present[j] = received.get(first + j);
+      missing += present[j] ? 0 : 1;
+    }
+    int[] lost = new int[missing];
+    for (int j = 0, i = 0; i < missing; j++) {
+      if (!present[j]) {
+        lost[i++] = j;
+      }
+    }
+    return lost;
+  }
+
   /** Forgets a piece's blocks: it failed its hash, so they must come again. */
   synchronized void forgetPiece(int piece) {
     int first = layout.firstBlockOf(piece);

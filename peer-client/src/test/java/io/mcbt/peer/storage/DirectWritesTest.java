@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.mcbt.metainfo.Info;
 import io.mcbt.metainfo.TorrentCreator;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,13 +63,7 @@ class DirectWritesTest {
     byte[] source = random(4 * PIECE + 12_345);
     Path sourceFile =
         Files.write(Files.createDirectories(temp.resolve("src")).resolve("x"), source);
-    Info info =
-        TorrentCreator.of(sourceFile)
-            .announce("http://127.0.0.1:1/announce")
-            .pieceLength(PIECE)
-            .create()
-            .metainfo()
-            .info();
+    Info info = torrentOf(sourceFile);
     Path download = Files.createDirectory(temp.resolve("dl"));
 
     try (FilePieceStore store = FilePieceStore.open(info, download)) {
@@ -95,13 +90,7 @@ class DirectWritesTest {
     try {
       byte[] source = random(2 * PIECE);
       Path sourceFile = Files.write(folder.resolve("src.bin"), source);
-      Info info =
-          TorrentCreator.of(sourceFile)
-              .announce("http://127.0.0.1:1/announce")
-              .pieceLength(PIECE)
-              .create()
-              .metainfo()
-              .info();
+      Info info = torrentOf(sourceFile);
       Path download = Files.createDirectory(folder.resolve("dl"));
       try (FilePieceStore store = FilePieceStore.open(info, download)) {
         ByteBuffer run = pageAligned(PIECE);
@@ -115,6 +104,15 @@ class DirectWritesTest {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
+  }
+
+  private static Info torrentOf(Path file) throws IOException {
+    return TorrentCreator.of(file)
+        .announce("http://127.0.0.1:1/announce")
+        .pieceLength(PIECE)
+        .create()
+        .metainfo()
+        .info();
   }
 
   private static ByteBuffer pageAligned(int capacity) {

@@ -1,5 +1,6 @@
 package io.mcbt.peer.transfer;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,6 +36,19 @@ class ReceivedBlocksTest {
     assertEquals(8, LAYOUT.blockCount());
     assertEquals(3, LAYOUT.firstBlockOf(1));
     assertEquals(2, LAYOUT.blockCountOf(2));
+  }
+
+  @Test
+  void presenceFillsTheFlagsAndNamesTheMissingOnes() {
+    ReceivedBlocks blocks = withVerified(1);
+    blocks.mark(6);
+    boolean[] present = new boolean[4];
+
+    int[] lost = blocks.presence(4, present);
+
+    assertArrayEquals(new boolean[] {true, true, true, false}, present);
+    assertArrayEquals(new int[] {3}, lost);
+    assertArrayEquals(new int[] {0, 1, 2}, blocks.presence(0, new boolean[3]));
   }
 
   @Test
