@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mcbt.metainfo.TorrentCreator;
 import io.mcbt.metainfo.TorrentCreator.CreatedTorrent;
-import io.mcbt.peer.cli.PeerClientTest.Run;
 import io.mcbt.peer.session.SessionConfig;
 import io.mcbt.peer.session.TorrentSession;
 import io.mcbt.peer.storage.FilePieceStore;
@@ -68,8 +67,7 @@ class SwarmCommandsTest {
           TorrentSession seeder = seeder(torrent, store)) {
         assertTrue(seeder.completion().isDone());
         Run run =
-            PeerClientTest.run(
-                args("get", torrentFile.toString(), "-o", out.toString(), "--exit-when-done"));
+            Run.of(args("get", torrentFile.toString(), "-o", out.toString(), "--exit-when-done"));
         assertEquals(ExitCodes.OK, run.exitCode(), run.err());
         assertTrue(run.out().contains("downloaded data.bin to " + out), run.out());
       }
@@ -93,7 +91,7 @@ class SwarmCommandsTest {
           TorrentSession seeder = seeder(torrent, store)) {
         assertTrue(seeder.completion().isDone());
         Run run =
-            PeerClientTest.run(
+            Run.of(
                 args(
                     "get", hex, "--server", index.url(), "-o", out.toString(), "--exit-when-done"));
         assertEquals(ExitCodes.OK, run.exitCode(), run.err());
@@ -118,8 +116,7 @@ class SwarmCommandsTest {
           TorrentSession seeder = seeder(torrent, store)) {
         assertTrue(seeder.completion().isDone());
         Run run =
-            PeerClientTest.run(
-                args("get", torrentFile.toString(), "-o", out.toString(), "--exit-when-done"));
+            Run.of(args("get", torrentFile.toString(), "-o", out.toString(), "--exit-when-done"));
         assertEquals(ExitCodes.OK, run.exitCode(), run.err());
         assertTrue(run.out().contains("10/22 pieces on disk"), run.out());
         // 700,000 bytes in all, 327,680 of them on disk already
@@ -134,7 +131,7 @@ class SwarmCommandsTest {
     try (FakeTracker tracker = new FakeTracker()) {
       Path torrentFile = Files.write(folder.resolve("data.torrent"), torrent(tracker).bytes());
       Run run =
-          PeerClientTest.run(
+          Run.of(
               args(
                   "get",
                   torrentFile.toString(),
@@ -154,8 +151,7 @@ class SwarmCommandsTest {
       CreatedTorrent torrent = torrent(tracker);
       Path torrentFile = Files.write(folder.resolve("data.torrent"), torrent.bytes());
       Path empty = Files.createDirectories(folder.resolve("empty"));
-      Run run =
-          PeerClientTest.run(args("seed", torrentFile.toString(), "--data", empty.toString()));
+      Run run = Run.of(args("seed", torrentFile.toString(), "--data", empty.toString()));
       assertEquals(ExitCodes.FAILURE, run.exitCode());
       assertTrue(run.err().contains("only 0 of 22 pieces of data.bin are in " + empty), run.err());
       run.assertNoStackTrace();
@@ -167,8 +163,7 @@ class SwarmCommandsTest {
     try (FakeTracker tracker = new FakeTracker()) {
       Path torrentFile = Files.write(folder.resolve("data.torrent"), torrent(tracker).bytes());
       Run run =
-          PeerClientTest.run(
-              args("seed", torrentFile.toString(), "--data", folder.resolve("nope").toString()));
+          Run.of(args("seed", torrentFile.toString(), "--data", folder.resolve("nope").toString()));
       assertEquals(ExitCodes.FAILURE, run.exitCode());
       assertTrue(run.err().contains("does not exist"), run.err());
       run.assertNoStackTrace();
@@ -177,21 +172,21 @@ class SwarmCommandsTest {
 
   @Test
   void getRefusesANameAsTarget() {
-    Run run = PeerClientTest.run(args("get", "some words", "-o", folder.toString()));
+    Run run = Run.of(args("get", "some words", "-o", folder.toString()));
     assertEquals(ExitCodes.USAGE, run.exitCode());
     assertTrue(run.err().contains("neither a .torrent file"), run.err());
   }
 
   @Test
   void aMissingTorrentFileIsNamed() {
-    Run run = PeerClientTest.run(args("get", "nothing.torrent", "-o", folder.toString()));
+    Run run = Run.of(args("get", "nothing.torrent", "-o", folder.toString()));
     assertEquals(ExitCodes.FAILURE, run.exitCode());
     assertTrue(run.err().contains("no such file or folder: nothing.torrent"), run.err());
   }
 
   @Test
   void aBadBindAddressIsAUsageError() {
-    Run run = PeerClientTest.run("get", "x.torrent", "--bind", "localhost");
+    Run run = Run.of("get", "x.torrent", "--bind", "localhost");
     assertEquals(ExitCodes.USAGE, run.exitCode());
     assertTrue(run.err().contains("is not an IP address"), run.err());
   }
