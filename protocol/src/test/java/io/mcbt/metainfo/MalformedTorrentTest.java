@@ -2,13 +2,19 @@ package io.mcbt.metainfo;
 
 import static io.mcbt.metainfo.Bencoding.concat;
 import static io.mcbt.metainfo.Bencoding.dict;
-import static io.mcbt.metainfo.Bencoding.integer;
 import static io.mcbt.metainfo.Bencoding.list;
 import static io.mcbt.metainfo.Bencoding.pieces;
 import static io.mcbt.metainfo.Bencoding.raw;
 import static io.mcbt.metainfo.Bencoding.repeat;
+import static io.mcbt.metainfo.TorrentShapes.ANNOUNCE;
+import static io.mcbt.metainfo.TorrentShapes.VALID_MULTI;
+import static io.mcbt.metainfo.TorrentShapes.VALID_SINGLE;
+import static io.mcbt.metainfo.TorrentShapes.file;
+import static io.mcbt.metainfo.TorrentShapes.multiInfo;
+import static io.mcbt.metainfo.TorrentShapes.singleInfo;
+import static io.mcbt.metainfo.TorrentShapes.torrent;
+import static io.mcbt.metainfo.TorrentShapes.withPath;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,37 +27,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class MalformedTorrentTest {
-  private static final String ANNOUNCE = "http://127.0.0.1:6969/announce";
-  private static final Raw VALID_SINGLE = torrent(singleInfo());
-  private static final Raw VALID_MULTI = torrent(multiInfo(list(file(1, "sub", "a.bin"))));
-
-  private static Raw singleInfo(Object... extraKeysAndValues) {
-    Object[] base = {"length", 1, "name", "a.bin", "piece length", 16384, "pieces", pieces(1)};
-    return dict(append(base, extraKeysAndValues));
-  }
-
-  private static Raw multiInfo(Raw files) {
-    return dict("files", files, "name", "folder", "piece length", 16384, "pieces", pieces(1));
-  }
-
-  private static Raw file(long length, Object... path) {
-    return dict("length", length, "path", list(path));
-  }
-
-  private static Raw torrent(Raw info, Object... extraKeysAndValues) {
-    return dict(append(new Object[] {"announce", ANNOUNCE, "info", info}, extraKeysAndValues));
-  }
-
-  private static Raw withPath(Object... path) {
-    return torrent(multiInfo(list(file(1, path))));
-  }
-
-  private static Object[] append(Object[] first, Object[] second) {
-    Object[] all = Arrays.copyOf(first, first.length + second.length);
-    System.arraycopy(second, 0, all, first.length, second.length);
-    return all;
-  }
-
   private static Arguments rejects(String description, Raw input, String messageFragment) {
     return Arguments.of(description, input, messageFragment);
   }
@@ -415,103 +390,5 @@ class MalformedTorrentTest {
     assertDoesNotThrow(() -> MetainfoParser.parse(VALID_SINGLE.bytes()));
     assertDoesNotThrow(() -> MetainfoParser.parse(VALID_MULTI.bytes()));
     assertDoesNotThrow(() -> MetainfoParser.parse(withPath("a", "b").bytes()));
-  }
-
-  @Test
-  void acceptsComponentOf255Bytes() throws MalformedTorrentException {
-    String longest = "é".repeat(127) + "a";
-
-    Metainfo metainfo = MetainfoParser.parse(withPath(longest).bytes());
-
-    assertEquals(longest, metainfo.info().files().get(0).path().get(0));
-  }
-
-  @Test
-  void acceptsNamesThatOnlyResembleUnsafeOnes() throws MalformedTorrentException {
-    Metainfo metainfo =
-        MetainfoParser.parse(
-            torrent(multiInfo(list(file(1, "..a", "b.."), file(0, "1:", ":C"), file(0, "..."))))
-                .bytes());
-
-    assertEquals(3, metainfo.info().files().size());
-  }
-
-  @Test
-  void acceptsSizeAtTheLimitAndRejectsOneByteMore() {
-    byte[] torrent = VALID_SINGLE.bytes();
-    MetainfoParser atLimit = parserWith(torrent.length, 32, 10);
-    MetainfoParser belowLimit = parserWith(torrent.length - 1, 32, 10);
-
-    assertDoesNotThrow(() -> atLimit.read(torrent));
-    MalformedTorrentException e =
-        assertThrows(MalformedTorrentException.class, () -> belowLimit.read(torrent));
-    assertEquals("torrent is larger than " + (torrent.length - 1) + " bytes", e.getMessage());
-  }
-
-  @Test
-  void rejectsTooLargeTorrentBeforeLookingAtIt() {
-    byte[] garbage = new byte[MetainfoParser.Limits.DEFAULT.maxBytes() + 1];
-
-    MalformedTorrentException e =
-        assertThrows(MalformedTorrentException.class, () -> MetainfoParser.parse(garbage));
-    assertEquals("torrent is larger than 16777216 bytes", e.getMessage());
-  }
-
-  @Test
-  void acceptsNestingAtTheDepthLimitAndRejectsOneLevelMore() {
-    byte[] torrent = VALID_MULTI.bytes();
-
-    assertDoesNotThrow(() -> parserWith(1 << 20, 5, 10).read(torrent));
-    MalformedTorrentException e =
-        assertThrows(
-            MalformedTorrentException.class, () -> parserWith(1 << 20, 4, 10).read(torrent));
-    assertTrue(e.getMessage().contains("nesting deeper than 4 levels"), e.getMessage());
-  }
-
-  @Test
-  void acceptsFileCountAtTheLimitAndRejectsOneMore() {
-    Raw files = list(file(1, "a"), file(0, "b"), file(0, "c"));
-    byte[] torrent = torrent(multiInfo(files)).bytes();
-
-    assertDoesNotThrow(() -> parserWith(1 << 20, 32, 3).read(torrent));
-    MalformedTorrentException e =
-        assertThrows(
-            MalformedTorrentException.class, () -> parserWith(1 << 20, 32, 2).read(torrent));
-    assertEquals("info.files lists more than 2", e.getMessage());
-  }
-
-  @Test
-  void acceptsPieceLengthAtTheLimitAndRejectsOneMore() {
-    byte[] torrent = VALID_SINGLE.bytes();
-    MetainfoParser.Limits atLimit = new MetainfoParser.Limits(1 << 20, 32, 10, 16384);
-    MetainfoParser.Limits belowLimit = new MetainfoParser.Limits(1 << 20, 32, 10, 16383);
-
-    assertDoesNotThrow(() -> new MetainfoParser(atLimit).read(torrent));
-    MalformedTorrentException e =
-        assertThrows(
-            MalformedTorrentException.class, () -> new MetainfoParser(belowLimit).read(torrent));
-    assertEquals("info.piece length must be between 1 and 16383", e.getMessage());
-  }
-
-  @Test
-  void acceptsLongestAndShortestLongs() throws MalformedTorrentException {
-    Metainfo metainfo =
-        MetainfoParser.parse(
-            torrent(singleInfo(), "x-max", Long.MAX_VALUE, "x-min", Long.MIN_VALUE).bytes());
-
-    assertEquals("a.bin", metainfo.info().name());
-  }
-
-  @Test
-  void reportsTheOffsetOfANonStringKey() {
-    MalformedTorrentException e =
-        assertThrows(
-            MalformedTorrentException.class,
-            () -> MetainfoParser.parse(concat(raw("d4:info"), integer(1), raw("i2e")).bytes()));
-    assertTrue(e.getMessage().endsWith("at offset 10"), e.getMessage());
-  }
-
-  private static MetainfoParser parserWith(int maxBytes, int maxDepth, int maxFiles) {
-    return new MetainfoParser(new MetainfoParser.Limits(maxBytes, maxDepth, maxFiles, 256 << 20));
   }
 }
