@@ -19,10 +19,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,7 +37,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,10 +58,8 @@ import org.junit.jupiter.api.Timeout;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
   private static final Duration REPLICATION_WAIT = Duration.ofSeconds(10);
-  private static final Pattern ADDRESS =
-      Pattern.compile("\"address\":\"([0-9.]+)\",\"port\":(\\d+)");
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final ClusterInstances instances = new ClusterInstances();
   private final ExecutorService peers = Executors.newCachedThreadPool();
   private final List<AutoCloseable> toClose = new ArrayList<>();
   private final Random random = new Random();
@@ -143,15 +136,15 @@ class ClusterIT {
   @Order(1)
   void aPeerAnnouncingToOneInstanceIsGivenToPeersOfTheOther() throws Exception {
     InfoHash torrent = registeredTorrent(first);
-    String fromFirst = announce(first, torrent, 1);
+    String fromFirst = instances.announce(first, torrent, 1);
     assertFalse(fromFirst.contains("failure reason"), fromFirst);
 
     await(
         "the peer of the first instance in the second's reply",
-        () -> announce(second, torrent, 2).contains("porti10001e"));
+        () -> instances.announce(second, torrent, 2).contains("porti10001e"));
     await(
         "the peer of the second instance in the first's reply",
-        () -> announce(first, torrent, 1).contains("porti10002e"));
+        () -> instances.announce(first, torrent, 1).contains("porti10002e"));
     String scrape = TrackerProbe.httpScrape(second.baseUrl() + "/scrape", torrent);
     assertTrue(scrape.contains("10:incompletei2e"), scrape);
     assertEquals(
@@ -164,7 +157,7 @@ class ClusterIT {
   @Order(2)
   void leechersOnEitherInstanceLandInOneGroupAndHearItsMessages() throws Exception {
     InfoHash torrent = registeredTorrent(second);
-    announce(first, torrent, 3);
+    instances.announce(first, torrent, 3);
     TrackerSocket holder = connect(first);
     holder.send(hello("holder-2", List.of(), List.of(torrent)));
     TrackerSocket leecherOnFirst = connect(first);
@@ -202,7 +195,7 @@ class ClusterIT {
     for (int i = 0; i < 6; i++) {
       ServerProcess where = i % 2 == 0 ? first : second;
       InfoHash torrent = registeredTorrent(where);
-      announce(where, torrent, 4);
+      instances.announce(where, torrent, 4);
       liveTorrents.add(torrent);
     }
     holderOnFirst = connect(first);
@@ -242,7 +235,7 @@ class ClusterIT {
     for (ServerProcess server : List.of(first, second)) {
       await(
           "every live group listed by " + server.baseUrl(),
-          () -> listedPairs(server).containsAll(pairs));
+          () -> instances.listedPairs(server).containsAll(pairs));
     }
   }
 
@@ -262,7 +255,7 @@ class ClusterIT {
         "Takeover: %d ms from the kill to the second instance coordinating%n", takeover.toMillis());
     Set<String> pairsBefore = new HashSet<>();
     liveGroups.forEach(group -> pairsBefore.add(group.address() + ":" + group.port()));
-    assertTrue(listedPairs(second).containsAll(pairsBefore), "every live group goes on");
+    assertTrue(instances.listedPairs(second).containsAll(pairsBefore), "every live group goes on");
 
     // The holder reconnects to the second and says hello again; the client's session does the same
     // by itself, through the balancer.
@@ -282,7 +275,7 @@ class ClusterIT {
 
     // A new group after the takeover gets a pair no live group holds.
     InfoHash torrent = registeredTorrent(second);
-    announce(second, torrent, 5);
+    instances.announce(second, torrent, 5);
     connect(second).send(hello("holder-4", List.of(), List.of(torrent)));
     SignalMessage.GroupAssign fresh = join(connect(second), "late-0", torrent).get().orElseThrow();
     Set<String> stillLive = new HashSet<>(pairsBefore);
@@ -293,7 +286,7 @@ class ClusterIT {
     assertNotEquals(finished.groupId(), fresh.groupId());
 
     // The swarm of the dead instance's peers lives on in the second.
-    assertTrue(announce(second, liveTorrents.get(0), 6).contains("porti10004e"));
+    assertTrue(instances.announce(second, liveTorrents.get(0), 6).contains("porti10004e"));
   }
 
   private CompletableFuture<Optional<SignalMessage.GroupAssign>> join(
@@ -340,33 +333,11 @@ class ClusterIT {
     return socket;
   }
 
-  private Set<String> listedPairs(ServerProcess server) throws Exception {
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(server.api("groups")).build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, response.statusCode(), response.body());
-    Set<String> pairs = new HashSet<>();
-    Matcher matcher = ADDRESS.matcher(response.body().replace(" ", ""));
-    while (matcher.find()) {
-      pairs.add(matcher.group(1) + ":" + matcher.group(2));
-    }
-    return pairs;
-  }
-
   private InfoHash registeredTorrent(ServerProcess server) throws Exception {
     byte[] bytes = new byte[20];
     random.nextBytes(bytes);
     InfoHash torrent = new InfoHash(bytes);
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(server.api("tracker/registrations"))
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString("{\"infoHash\":\"" + torrent.hex() + "\"}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, response.statusCode(), response.body());
+    instances.register(server, torrent);
     // Registered on one instance, known to both once the registration has travelled.
     ServerProcess other = server == first ? second : first;
     if (other.isAlive()) {
@@ -376,25 +347,6 @@ class ClusterIT {
               TrackerProbe.httpScrape(other.baseUrl() + "/scrape", torrent).contains("8:complete"));
     }
     return torrent;
-  }
-
-  /** An HTTP announce with peers as dictionaries, so that their ports can be read. */
-  private String announce(ServerProcess server, InfoHash torrent, int peer) throws Exception {
-    String peerId = String.format("-IT0001-%012d", peer);
-    String url =
-        server.baseUrl()
-            + "/announce?compact=0&info_hash="
-            + TrackerProbe.percentEncoded(torrent.bytes())
-            + "&peer_id="
-            + peerId
-            + "&port="
-            + (10_000 + peer)
-            + "&uploaded=0&downloaded=0&left=1000";
-    HttpResponse<byte[]> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create(url)).build(),
-            HttpResponse.BodyHandlers.ofByteArray());
-    return new String(response.body(), StandardCharsets.ISO_8859_1);
   }
 
   private interface Check {
