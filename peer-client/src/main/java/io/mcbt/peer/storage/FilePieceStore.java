@@ -26,7 +26,8 @@ import java.util.Objects;
  * the torrent's zero-length files, which no piece would ever touch. Every path is checked by {@link
  * SafePaths} when the store opens, so a hostile torrent is refused before any byte is written.
  * Large aligned writes from direct buffers, such as a whole piece a group member gathered, go past
- * the page cache where the file system allows ({@link DirectWrites}).
+ * the page cache where the file system allows ({@link DirectWrites}), through channels of their
+ * own: up to twice the open-file limit in descriptors.
  */
 public final class FilePieceStore implements PieceStore {
   /** Enough for most torrents at once, far below any process's descriptor limit. */
