@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -105,7 +106,13 @@ class WebPageIT {
     browser.findElement(By.cssSelector("#search-form button")).click();
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(By.id("torrents-summary"), "1 torrent"));
-    browser.findElement(By.linkText(name)).click();
+    // The list may render again (the upload's refresh, then the search) between find and click.
+    wait.ignoring(StaleElementReferenceException.class)
+        .until(
+            page -> {
+              page.findElement(By.linkText(name)).click();
+              return true;
+            });
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("torrent-name"), name));
     assertTrue(browser.findElement(By.id("torrent-files")).getText().contains(name));
     assertTrue(
