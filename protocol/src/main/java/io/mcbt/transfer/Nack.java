@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A member's answer to a {@link StatusRequest}, by unicast to the sender's control port: how many
- * of the blocks sent so far it misses and, after a pass, which ones as run-length ranges.
+ * of the blocks sent so far it misses and which ones, as run-length ranges (during the pass, as
+ * many as fit one datagram).
  *
  * <pre>
  *  | header (32; first = blocks considered) | flags (1) | missing (4) | ranges (2) |

@@ -65,6 +65,7 @@ public final class MulticastSender implements AutoCloseable {
   private final NackInbox inbox;
   private final GroupAnswers answers;
   private final RepairEncoder encoder;
+  private final PassRepairs passRepairs;
   private RateControl rate;
   private FrameOutput output;
   private RepairRound repairs;
@@ -104,6 +105,7 @@ public final class MulticastSender implements AutoCloseable {
     this.reports = reports;
     this.log = log;
     this.encoder = coding == 0 ? null : new RepairEncoder(new CodingGroups(layout, coding), store);
+    this.passRepairs = encoder == null ? null : new PassRepairs(encoder);
     this.sending = new Thread(this::run, "multicast-sender-" + session);
     this.inbox = new NackInbox(channel, session, key);
     this.feedback = new Thread(inbox, "multicast-feedback-" + session);
@@ -271,6 +273,7 @@ public final class MulticastSender implements AutoCloseable {
       long now = System.nanoTime();
       if (now >= nextStatusNs) {
         adaptRate(now);
+        repairDuringPass(block + 1);
         passStatus(block + 1);
         nextStatusNs = now + statusIntervalNs;
       }
@@ -284,6 +287,7 @@ public final class MulticastSender implements AutoCloseable {
   private void awaitPiece(int piece, int sentBlocks) throws IOException, InterruptedException {
     while (!closed && !availability.await(piece, statusIntervalNs)) {
       adaptRate(System.nanoTime());
+      repairDuringPass(sentBlocks);
       passStatus(sentBlocks);
     }
   }
@@ -348,9 +352,22 @@ public final class MulticastSender implements AutoCloseable {
    */
   private void adaptRate(long now) {
     answers.drain(
-        answer -> passFeedback.answered(answer.from(), answer.nack(), answer.receivedNs()));
+        answer -> {
+          passFeedback.answered(answer.from(), answer.nack(), answer.receivedNs());
+          if (passRepairs != null) {
+            passRepairs.answered(answer.nack());
+          }
+        });
     output.rate(rate.feedback(passFeedback.worstLoss(), passFeedback.worstLagNs(), now));
     passFeedback.nextInterval();
+  }
+
+  /** The repairs the members' last answers ask for, sent before the next status request. */
+  private void repairDuringPass(int sentBlocks) throws IOException {
+    if (passRepairs != null) {
+      passRepairs.send(
+          sentBlocks, group -> retransmittedBytes += output.repair(encoder, group, round));
+    }
   }
 
   /** A status request of the pass, for blocks 0 to {@code sentBlocks - 1}. */

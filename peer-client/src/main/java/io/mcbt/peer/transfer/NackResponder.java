@@ -19,6 +19,12 @@ final class NackResponder {
   /** NACKs one answer may take: some 9,000 missing ranges, 2 % of a 640 MiB torrent. */
   private static final int MAX_NACKS_PER_ANSWER = 32;
 
+  /**
+   * NACKs one answer during the pass may take: answers come every few RTTs then, and the sender's
+   * repairs keep the list short.
+   */
+  private static final int MAX_NACKS_PER_PASS_ANSWER = 1;
+
   private final DatagramChannel channel;
   private final FrameAuthenticator sealer;
   private final FeedbackDelay delay;
@@ -76,8 +82,8 @@ final class NackResponder {
                 request.round(),
                 request.sentBlocks(),
                 complete,
-                request.passComplete(),
-                MAX_NACKS_PER_ANSWER)) {
+                true,
+                request.passComplete() ? MAX_NACKS_PER_ANSWER : MAX_NACKS_PER_PASS_ANSWER)) {
       send(nack);
     }
     toldComplete |= complete;

@@ -206,7 +206,8 @@ class MulticastReceiverTest {
             List.of(new BlockRange(5, 1), new BlockRange(secondPiece + 10, 4))),
         withRanges);
 
-    Nack countsOnly = ask(layout.blockCount(), false);
+    // During the pass, the ranges that fit one NACK: the sender repairs what they name.
+    Nack duringThePass = ask(layout.blockCount(), false);
     assertEquals(
         new Nack(
             parameters,
@@ -215,8 +216,10 @@ class MulticastReceiverTest {
             1 + layout.blockCount() - (secondPiece + 10),
             false,
             false,
-            List.of()),
-        countsOnly);
+            List.of(
+                new BlockRange(5, 1),
+                new BlockRange(secondPiece + 10, layout.blockCount() - (secondPiece + 10)))),
+        duringThePass);
 
     sendBlock(5);
     Nack firstPiece = ask(layout.blocksPerPiece(), true);
