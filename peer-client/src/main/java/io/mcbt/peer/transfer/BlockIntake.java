@@ -12,11 +12,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Where a member's authentic block and repair frames go: into the piece store, by runs, with each
- * piece whose blocks are all in verified on a thread of its own (a piece that fails gives its
- * blocks back). A piece that came in one run, as most do, is hashed in its run buffer; others are
- * read back. It takes the session's block size and coding group size from the frames, since a
- * sender that takes a group over may use others.
+ * Where a member's authentic block and repair frames go: into pieces gathered in memory, each piece
+ * whose blocks are all in verified on a thread of its own (a piece that fails gives its blocks
+ * back). A piece still in memory when complete, as most are, is written in one write and hashed
+ * there; others are in the store already, and read back. It takes the session's block size and
+ * coding group size from the frames, since a sender that takes a group over may use others.
  */
 final class BlockIntake {
   /** What became of a frame. */
@@ -26,13 +26,18 @@ final class BlockIntake {
     REJECTED
   }
 
-  /** Runs of pieces larger than this are cut, and such pieces are read back to be hashed. */
-  private static final int MAX_WHOLE_PIECE_BYTES = 16 * 1024 * 1024;
+  /** Larger pieces are not gathered in memory: their blocks go straight to the store. */
+  private static final int MAX_HELD_PIECE_BYTES = 16 * 1024 * 1024;
 
-  private static final int RUN_BYTES = 256 * 1024;
+  /**
+   * Memory for pieces being gathered, waiting for repairs or waiting to be hashed: two seconds of a
+   * pass at 30 MiB/s, where the sender's repairs mend a piece within milliseconds. Buffers are made
+   * as needed, so a clean session uses a few.
+   */
+  private static final long HELD_BYTES = 64L * 1024 * 1024;
 
-  /** Run buffers: one gathering, the others holding pieces the verifier has yet to hash. */
-  private static final int RUN_BUFFERS = 4;
+  /** Buffers at least: one gathering while others wait for repairs or for the hash. */
+  private static final int MIN_BUFFERS = 4;
 
   private final long session;
   private final PieceTracker pieces;
@@ -42,8 +47,8 @@ final class BlockIntake {
   private volatile SessionParameters parameters;
   private volatile ReceivedBlocks blocks;
   private RepairDecoder repairs;
-  private RunWriter writer;
-  private RunBuffers runs;
+  private PieceAssembly assembly;
+  private PieceBuffers buffers;
   private long blockBytes;
 
   /** {@code completed} runs, on the verifying thread, when the last piece verifies. */
@@ -104,20 +109,19 @@ final class BlockIntake {
     } catch (IllegalArgumentException | ArithmeticException e) {
       return false; // a block size this torrent cannot be cut into
     }
+    if (assembly != null) {
+      assembly.spillAll(); // a new sender starts anew
+    }
+    long pieceLength = pieces.store().info().pieceLength();
+    if (buffers == null && pieceLength <= MAX_HELD_PIECE_BYTES) {
+      buffers =
+          new PieceBuffers(
+              (int) pieceLength, (int) Math.max(MIN_BUFFERS, HELD_BYTES / pieceLength));
+    }
     parameters = new SessionParameters(session, blockSize, codingBlocks);
     blocks = new ReceivedBlocks(layout, pieces.state());
-    repairs = codingBlocks == 0 ? null : new RepairDecoder(layout, codingBlocks, blocks, pieces);
-    if (runs == null) {
-      long pieceLength = pieces.store().info().pieceLength();
-      runs =
-          new RunBuffers(
-              pieceLength <= MAX_WHOLE_PIECE_BYTES ? (int) pieceLength : RUN_BYTES, RUN_BUFFERS);
-    }
-    if (writer == null) {
-      writer = new RunWriter(pieces, runs.take());
-    } else {
-      writer.flush(); // runs never span sessions: a new sender starts anew
-    }
+    assembly = new PieceAssembly(pieces, blocks, buffers);
+    repairs = codingBlocks == 0 ? null : new RepairDecoder(layout, codingBlocks, blocks, assembly);
     return true;
   }
 
@@ -135,15 +139,10 @@ final class BlockIntake {
     }
     int body = DataFrame.blockIndex(frame);
     frame.limit(body + length).position(body);
-    writer.write(piece, offset, frame);
+    assembly.write(piece, offset, frame);
     blockBytes += length;
     if (blocks.mark(block)) {
-      if (writer.holdsWhole(piece, blocks.layout().pieceSize(piece))) {
-        verifyInMemory(piece, writer.takeRun(runs.take()));
-      } else {
-        writer.flush(piece);
-        verify(piece);
-      }
+      completed(piece);
     }
     return Result.STORED;
   }
@@ -158,17 +157,23 @@ final class BlockIntake {
     int codingGroup = FrameHeader.first(frame);
     int index = FrameHeader.second(frame);
     frame.limit(body + length).position(body);
-    if (!repairs.accept(codingGroup, index, frame, writer)) {
+    if (!repairs.accept(codingGroup, index, frame)) {
       return Result.DUPLICATE;
     }
     for (int piece : repairs.completedPieces()) {
-      verify(piece);
+      completed(piece);
     }
     return Result.STORED;
   }
 
-  private void verify(int piece) {
-    verifier.execute(() -> verified(piece, pieces.verifyPiece(piece)));
+  /** The piece's last block is in: hashes it in memory if it is held there, else on disk. */
+  private void completed(int piece) {
+    ByteBuffer whole = assembly.takeWhole(piece);
+    if (whole != null) {
+      verifyInMemory(piece, whole);
+    } else {
+      verifier.execute(() -> verified(piece, pieces.verifyPiece(piece)));
+    }
   }
 
   /** {@code written} holds the whole piece, as just written. */
@@ -178,7 +183,7 @@ final class BlockIntake {
           try {
             verified(piece, pieces.verifyWritten(piece, written));
           } finally {
-            runs.give(written);
+            buffers.give(written);
           }
         });
   }
@@ -195,8 +200,8 @@ final class BlockIntake {
   /** Writes what is gathered and waits for the pieces being verified. */
   void finish() throws InterruptedException {
     try {
-      if (writer != null) {
-        writer.flush();
+      if (assembly != null) {
+        assembly.spillAll();
       }
     } finally {
       verifier.shutdown();

@@ -1,24 +1,29 @@
 package io.mcbt.peer.transfer;
 
-import io.mcbt.peer.storage.PieceStore;
 import io.mcbt.transfer.BlockLayout;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
- * Reads a coding group's blocks from a store into one array per block, with one read per piece the
- * group spans rather than one per block: a member mends thousands of groups after a lossy pass, and
- * a read per block was most of what that cost. What a short block lacks is zeros, as the code takes
- * it.
+ * Reads a coding group's blocks into one array per block, with one read per piece the group spans
+ * rather than one per block: a member mends thousands of groups after a lossy pass, and a read per
+ * block was most of what that cost. What a short block lacks is zeros, as the code takes it.
  */
 final class CodingGroupReader {
+  /** Where blocks are read from: a store, or a member's pieces in memory and on disk. */
+  @FunctionalInterface
+  interface Source {
+    /** Fills {@code target}'s remaining bytes from {@code offset} of {@code piece}. */
+    void read(int piece, int offset, ByteBuffer target);
+  }
+
   private final BlockLayout layout;
-  private final PieceStore store;
+  private final Source source;
   private final ByteBuffer span;
 
-  CodingGroupReader(BlockLayout layout, PieceStore store, int blocksPerGroup) {
+  CodingGroupReader(BlockLayout layout, Source source, int blocksPerGroup) {
     this.layout = layout;
-    this.store = store;
+    this.source = source;
     this.span = ByteBuffer.allocateDirect(blocksPerGroup * layout.blockSize());
   }
 
@@ -49,7 +54,7 @@ final class CodingGroupReader {
   private void readSpan(int piece, int low, int high, int first, byte[][] data, boolean[] wanted) {
     int from = layout.offsetOf(low);
     span.clear().limit(layout.offsetOf(high) + layout.lengthOf(high) - from);
-    store.readBlock(piece, from, span);
+    source.read(piece, from, span);
     for (int b = low; b <= high; b++) {
       if (wanted == null || wanted[b - first]) {
         byte[] target = data[b - first];

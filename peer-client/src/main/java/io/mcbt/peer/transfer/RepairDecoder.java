@@ -1,6 +1,5 @@
 package io.mcbt.peer.transfer;
 
-import io.mcbt.peer.storage.PieceTracker;
 import io.mcbt.transfer.BlockLayout;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -12,8 +11,9 @@ import java.util.Map;
 /**
  * Rebuilds a member's lost blocks from repair blocks: it keeps the repair blocks of a coding group
  * in which blocks are missing until there are as many as missing blocks, then reads the group's
- * other blocks back from the store, solves for the lost ones, and writes them. Repair blocks for a
- * group that lacks nothing are dropped at once, so memory stays in proportion to the losses.
+ * other blocks (from memory while their pieces are held there), solves for the lost ones, and
+ * writes them. Repair blocks for a group that lacks nothing are dropped at once, so memory stays in
+ * proportion to the losses.
  */
 final class RepairDecoder {
   private final CodingGroups groups;
@@ -22,6 +22,7 @@ final class RepairDecoder {
   private final byte[][] data;
   private final boolean[] present;
   private final CodingGroupReader reader;
+  private final PieceAssembly assembly;
   private final List<Integer> completedPieces = new ArrayList<>();
   private long repaired;
 
@@ -49,19 +50,20 @@ final class RepairDecoder {
     }
   }
 
-  RepairDecoder(BlockLayout layout, int k, ReceivedBlocks blocks, PieceTracker pieces) {
+  RepairDecoder(BlockLayout layout, int k, ReceivedBlocks blocks, PieceAssembly assembly) {
     this.groups = new CodingGroups(layout, k);
     this.blocks = blocks;
     this.data = new byte[k][layout.blockSize()];
     this.present = new boolean[k];
-    this.reader = new CodingGroupReader(layout, pieces.store(), k);
+    this.assembly = assembly;
+    this.reader = new CodingGroupReader(layout, assembly::read, k);
   }
 
   /**
    * Takes repair block {@code index} of {@code group} (the buffer's remaining bytes); false when it
    * is of no use (nothing missing there, a copy, or out of range).
    */
-  boolean accept(int group, int index, ByteBuffer repair, RunWriter writer) {
+  boolean accept(int group, int index, ByteBuffer repair) {
     int blockSize = groups.layout().blockSize();
     if (group < 0
         || group >= groups.count()
@@ -85,8 +87,7 @@ final class RepairDecoder {
     repair.get(copy);
     held.add(index, copy);
     if (held.count >= missing) {
-      writer.flush();
-      decode(group, held, writer);
+      decode(group, held);
       pending.remove(group);
     }
     return true;
@@ -104,12 +105,11 @@ final class RepairDecoder {
   }
 
   /**
-   * Rebuilds the group's lost blocks. It has no loop of its own, and writes through the run writer
-   * rather than the store: C2 compiled it, with the store's reads and writes inlined, several times
-   * a session in each member, which was a good part of the compiler's third of the CPU time of a
-   * lossy session.
+   * Rebuilds the group's lost blocks. It has no loop of its own: C2 compiled it, with the store's
+   * reads and writes inlined, several times a session in each member, which was a good part of the
+   * compiler's third of the CPU time of a lossy session.
    */
-  private void decode(int group, Pending held, RunWriter writer) {
+  private void decode(int group, Pending held) {
     int first = groups.first(group);
     int k = groups.end(group) - first;
     // The last coding group may be shorter, and its last block too: the code takes what is
@@ -126,20 +126,19 @@ final class RepairDecoder {
             Arrays.copyOf(held.indices, held.count),
             Arrays.copyOf(held.repairs, held.count),
             groups.layout().blockSize());
-    store(first, lost, data, writer);
+    store(first, lost, data);
   }
 
   /** Writes blocks {@code first + lost[i]} from {@code data[lost[i]]}, then counts them in. */
-  private void store(int first, int[] lost, byte[][] data, RunWriter writer) {
+  private void store(int first, int[] lost, byte[][] data) {
     BlockLayout layout = groups.layout();
     for (int j : lost) {
       int block = first + j;
-      writer.write(
+      assembly.write(
           layout.pieceOf(block),
           layout.offsetOf(block),
           ByteBuffer.wrap(data[j], 0, layout.lengthOf(block)));
     }
-    writer.flush(); // on disk before the pieces they complete are read back to be hashed
     for (int j : lost) {
       repaired++;
       if (blocks.mark(first + j)) {

@@ -11,7 +11,6 @@ import java.util.Arrays;
  */
 final class RepairEncoder {
   private final CodingGroups groups;
-  private final PieceStore store;
   private final int[] nextIndex;
   private final byte[][] data;
   private final byte[] repair;
@@ -21,13 +20,12 @@ final class RepairEncoder {
 
   RepairEncoder(CodingGroups groups, PieceStore store) {
     this.groups = groups;
-    this.store = store;
     this.nextIndex = new int[groups.count()];
     int blockSize = groups.layout().blockSize();
     int k = groups.end(0) - groups.first(0);
     this.data = new byte[k][blockSize];
     this.repair = new byte[blockSize];
-    this.reader = new CodingGroupReader(groups.layout(), store, k);
+    this.reader = new CodingGroupReader(groups.layout(), store::readBlock, k);
   }
 
   CodingGroups groups() {

@@ -5,12 +5,12 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * The direct buffers a member gathers runs of blocks in: a few, made on demand and reused, since a
+ * The direct buffers a member gathers pieces in: made on demand up to a bound and reused, since a
  * whole piece waits in its buffer until it is hashed. Taken by the receiving thread, given back by
  * the verifying one; when all are taken, the receiving thread waits for one. They start on a page
  * boundary, so that a whole piece can be written past the page cache from where it was gathered.
  */
-final class RunBuffers {
+final class PieceBuffers {
   private static final int PAGE = 4096;
 
   private final int capacity;
@@ -18,7 +18,7 @@ final class RunBuffers {
   private final BlockingQueue<ByteBuffer> spare;
   private int made;
 
-  RunBuffers(int capacity, int most) {
+  PieceBuffers(int capacity, int most) {
     this.capacity = capacity;
     this.most = most;
     this.spare = new ArrayBlockingQueue<>(most);
@@ -26,6 +26,16 @@ final class RunBuffers {
 
   int capacity() {
     return capacity;
+  }
+
+  /** A spare buffer or a new one; null when every buffer there may be is taken. */
+  ByteBuffer poll() {
+    ByteBuffer buffer = spare.poll();
+    if (buffer == null && made < most) {
+      made++;
+      buffer = pageAligned(capacity);
+    }
+    return buffer;
   }
 
   ByteBuffer take() {
