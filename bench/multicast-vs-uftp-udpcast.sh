@@ -135,7 +135,12 @@ run_mcbt() {  # n loss
   done
   for p in "${gets[@]}"; do wait "$p" || true; done
   t1=$(date +%s.%N)
-  line=$(grep -m1 -E 'multicast group [0-9]+: (complete|round limit)' "$WORK/seed.log" || true)
+  # The last member may exit before the sender has taken its "complete": give the sender a moment.
+  for _ in $(seq 1 100); do
+    line=$(grep -m1 -E 'multicast group [0-9]+: (complete|round limit)' "$WORK/seed.log" || true)
+    [[ -n $line ]] && break
+    sleep 0.1
+  done
   kill "$seeder" 2>/dev/null || true; wait "$seeder" 2>/dev/null || true
   seconds=$(sed -nE 's/.*, ([0-9.]+) s, .*/\1/p' <<< "$line")
   wire=$(sed -nE 's/.*\(([0-9.]+) x the torrent\).*/\1/p' <<< "$line")
