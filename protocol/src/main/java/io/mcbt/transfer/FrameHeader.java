@@ -25,9 +25,7 @@ import java.nio.ByteBuffer;
 public final class FrameHeader {
   public static final int LENGTH = 32;
   public static final int MAGIC = 0x4d43424d; // "MCBM"
-
-  /** 2: repair blocks of the scaled Cauchy code (repair block 0 is the XOR of the group). */
-  public static final byte VERSION = 2;
+  public static final byte VERSION = 1;
 
   static final int TYPE_OFFSET = 5;
   static final int BLOCK_SIZE_OFFSET = 6;

@@ -6,14 +6,9 @@ import static io.mcbt.transfer.GaloisField.MUL;
  * A systematic MDS erasure code over GF(2^8) for a coding group's repair blocks: the k data blocks
  * go out as they are, and repair block {@code r} is a linear combination of them with the
  * coefficients of row {@code r} of a Cauchy matrix, {@code 1 / (x_r + y_j)} with {@code x_r = k +
- * r} and {@code y_j = j}, each column scaled by {@code x_0 + y_j} (RFC 5510 builds its Reed-Solomon
- * codes over the same field, with a Vandermonde matrix instead). Every square submatrix of a Cauchy
- * matrix is invertible, and scaling columns keeps it so, so any k of a group's data and repair
- * blocks give back its data blocks.
- *
- * <p>The scaling makes repair block 0 the XOR of the data blocks. A member that lost one block of a
- * group, the common case at low loss, mends it from repair block 0 with XOR alone, which runs at
- * memory speed rather than a table lookup per byte and source.
+ * r} and {@code y_j = j} (RFC 5510 builds its Reed-Solomon codes over the same field, with a
+ * Vandermonde matrix instead). Every square submatrix of a Cauchy matrix is invertible, so any k of
+ * a group's data and repair blocks give back its data blocks.
  *
  * <p>All blocks of a group have the same length; the sender pads a short last block with zeros.
  * Encoding allocates nothing; decoding allocates only its small matrices. An instance holds no
@@ -39,8 +34,7 @@ public final class ReedSolomonCode {
     this.cauchy = new byte[MAX_BLOCKS - dataBlocks][dataBlocks];
     for (int r = 0; r < cauchy.length; r++) {
       for (int j = 0; j < dataBlocks; j++) {
-        cauchy[r][j] =
-            (byte) GaloisField.multiply(GaloisField.inverse((dataBlocks + r) ^ j), dataBlocks ^ j);
+        cauchy[r][j] = (byte) GaloisField.inverse((dataBlocks + r) ^ j);
       }
     }
   }
@@ -219,10 +213,6 @@ public final class ReedSolomonCode {
    * each through its row of the multiplication table, then the rest one at a time.
    */
   private static void combine(byte[] coefficients, byte[][] sources, int length, byte[] out) {
-    if (allOnes(coefficients)) {
-      xor(sources, length, out);
-      return;
-    }
     int n = coefficients.length;
     int j = 0;
     if (n >= 4) {
@@ -236,37 +226,6 @@ public final class ReedSolomonCode {
     }
     for (; j < n; j++) {
       add1(coefficients[j] & 0xff, sources[j], length, out);
-    }
-  }
-
-  private static boolean allOnes(byte[] coefficients) {
-    for (byte coefficient : coefficients) {
-      if (coefficient != 1) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** out[0..length) = the XOR of the sources, four at a time. */
-  private static void xor(byte[][] sources, int length, byte[] out) {
-    int n = sources.length;
-    System.arraycopy(sources[0], 0, out, 0, length);
-    int j = 1;
-    for (; j + 4 <= n; j += 4) {
-      byte[] s0 = sources[j];
-      byte[] s1 = sources[j + 1];
-      byte[] s2 = sources[j + 2];
-      byte[] s3 = sources[j + 3];
-      for (int i = 0; i < length; i++) {
-        out[i] ^= (byte) (s0[i] ^ s1[i] ^ s2[i] ^ s3[i]);
-      }
-    }
-    for (; j < n; j++) {
-      byte[] source = sources[j];
-      for (int i = 0; i < length; i++) {
-        out[i] ^= source[i];
-      }
     }
   }
 

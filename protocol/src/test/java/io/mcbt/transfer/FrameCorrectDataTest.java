@@ -83,7 +83,7 @@ class FrameCorrectDataTest {
 
     assertEquals(
         "4d43424d" // MCBM
-            + "02" // version
+            + "01" // version
             + "03" // status request
             + "0590" // block size 1424
             + "0123456789abcdef" // session

@@ -51,7 +51,6 @@ public final class DataPlaneWarmUp {
   private final ReedSolomonCode code = new ReedSolomonCode(SenderSettings.DEFAULT_CODING_BLOCKS);
   private final byte[][] group = new byte[SenderSettings.DEFAULT_CODING_BLOCKS][BLOCK];
   private final byte[][] repairs = new byte[2][BLOCK];
-  private final byte[][] firstRepair = {repairs[0]};
   private final boolean[] present = new boolean[SenderSettings.DEFAULT_CODING_BLOCKS];
   private byte[] digest;
 
@@ -138,22 +137,15 @@ public final class DataPlaneWarmUp {
     return true;
   }
 
-  /**
-   * What a sender and a member do about losses: repair blocks, and one lost block (by XOR) or two
-   * rebuilt.
-   */
+  /** What a sender and a member do about losses: repair blocks, and two lost blocks rebuilt. */
   private void mend(int index) {
     for (int r = 0; r < repairs.length; r++) {
       code.encode(r, group, BLOCK, repairs[r]);
     }
     Arrays.fill(present, true);
     present[index % present.length] = false;
-    if (index % 2 == 0) {
-      code.decode(group, present, new int[] {0}, firstRepair, BLOCK);
-    } else {
-      present[(index + 7) % present.length] = false;
-      code.decode(group, present, new int[] {0, 1}, repairs, BLOCK);
-    }
+    present[(index + 7) % present.length] = false;
+    code.decode(group, present, new int[] {0, 1}, repairs, BLOCK);
   }
 
   /** Sends the frame to itself over loopback and receives it; false without a loopback. */
