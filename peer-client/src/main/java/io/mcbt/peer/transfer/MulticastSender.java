@@ -75,6 +75,8 @@ public final class MulticastSender implements AutoCloseable {
   private int round;
   private long startNs;
   private long endNs;
+  private long lastFeedbackNs;
+  private long lastFeedbackBytes;
 
   private MulticastSender(
       long session,
@@ -263,7 +265,9 @@ public final class MulticastSender implements AutoCloseable {
   }
 
   private void pass() throws IOException, InterruptedException {
-    long nextStatusNs = System.nanoTime() + statusIntervalNs;
+    lastFeedbackNs = System.nanoTime();
+    lastFeedbackBytes = output.bytesSent();
+    long nextStatusNs = lastFeedbackNs + statusIntervalNs;
     int count = layout.blockCount();
     for (int block = 0; block < count && !closed; block++) {
       if (block == layout.firstBlockOf(layout.pieceOf(block))) {
@@ -358,7 +362,12 @@ public final class MulticastSender implements AutoCloseable {
             passRepairs.answered(answer.nack());
           }
         });
-    output.rate(rate.feedback(passFeedback.worstLoss(), passFeedback.worstLagNs(), now));
+    long sent = output.bytesSent();
+    double sentRate =
+        now > lastFeedbackNs ? (sent - lastFeedbackBytes) * 1e9 / (now - lastFeedbackNs) : 0;
+    lastFeedbackNs = now;
+    lastFeedbackBytes = sent;
+    output.rate(rate.feedback(passFeedback.worstLoss(), passFeedback.worstLagNs(), sentRate, now));
     passFeedback.nextInterval();
   }
 

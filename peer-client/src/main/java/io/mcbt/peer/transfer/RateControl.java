@@ -9,6 +9,11 @@ package io.mcbt.peer.transfer;
  * its socket buffer, and a lag is seen before any loss. Otherwise it grows by a fixed step, unless
  * a member lags more than half the target. It never exceeds the ceiling nor goes below the floor.
  * Random loss below the threshold is left to repairs: slowing down would not prevent it.
+ *
+ * <p>A sender that sends less than its rate (its own CPU is short, or a relay waits for pieces)
+ * would grow the rate far past what it sends, and a cut of that rate would not slow it at all, so
+ * members that lag would overflow their buffers all the same: cuts start from what was sent (or a
+ * quarter of the rate, if less was sent), and the rate grows only while it is less than twice that.
  */
 final class RateControl {
   static final double DECREASE = 0.75;
@@ -41,23 +46,24 @@ final class RateControl {
   }
 
   /**
-   * The worst member lost {@code lossRatio} of the blocks sent in the last interval, and the worst
-   * lagged {@code lagNs} behind.
+   * The worst member lost {@code lossRatio} of the blocks sent in the last interval, the worst
+   * lagged {@code lagNs} behind, and the sender sent {@code sentBytesPerSecond} meanwhile.
    */
-  double feedback(double lossRatio, long lagNs, long nowNs) {
+  double feedback(double lossRatio, long lagNs, double sentBytesPerSecond, long nowNs) {
     if (lossRatio > lossThreshold) {
-      decrease(DECREASE, holdNs, nowNs);
+      decrease(DECREASE, holdNs, sentBytesPerSecond, nowNs);
     } else if (lagNs > LAG_TARGET_NS) {
-      decrease(LAG_DECREASE, Math.max(holdNs, lagNs), nowNs);
-    } else if (lagNs <= LAG_TARGET_NS / 2) {
+      decrease(LAG_DECREASE, Math.max(holdNs, lagNs), sentBytesPerSecond, nowNs);
+    } else if (lagNs <= LAG_TARGET_NS / 2 && rate < 2 * sentBytesPerSecond) {
       rate = Math.min(ceiling, rate + step);
     }
     return rate;
   }
 
-  private void decrease(double factor, long hold, long nowNs) {
+  private void decrease(double factor, long hold, double sent, long nowNs) {
     if (decreases == 0 || nowNs - lastDecreaseNs >= hold) {
-      rate = Math.max(floor, rate * factor);
+      // A stall of the sender's own (a collection, a busy host) must not cut it to nothing.
+      rate = Math.max(floor, Math.min(rate, Math.max(sent, rate / 4)) * factor);
       lastDecreaseNs = nowNs;
       decreases++;
     }
