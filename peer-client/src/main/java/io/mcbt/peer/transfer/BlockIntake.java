@@ -8,7 +8,6 @@ import io.mcbt.transfer.SessionParameters;
 import java.nio.ByteBuffer;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -40,19 +39,11 @@ final class BlockIntake {
   /** Buffers at least: one gathering while others wait for repairs or for the hash. */
   private static final int MIN_BUFFERS = 4;
 
-  /**
-   * Whole pieces that may wait for the hash: when the verifier falls behind, the receiving thread
-   * waits for it (the socket buffer takes up the slack) rather than fill fresh memory with pieces
-   * to hash, which costs the kernel's zeroing of every new page and the caches' warmth.
-   */
-  private static final int HASH_BACKLOG = 3;
-
   private final long session;
   private final PieceTracker pieces;
   private final Runnable completed;
   private final ExecutorService verifier;
   private final AtomicLong badPieces = new AtomicLong();
-  private final Semaphore hashing = new Semaphore(HASH_BACKLOG);
   private volatile SessionParameters parameters;
   private volatile ReceivedBlocks blocks;
   private RepairDecoder repairs;
@@ -187,14 +178,12 @@ final class BlockIntake {
 
   /** {@code written} holds the whole piece, as just written. */
   private void verifyInMemory(int piece, ByteBuffer written) {
-    hashing.acquireUninterruptibly();
     verifier.execute(
         () -> {
           try {
             verified(piece, pieces.verifyWritten(piece, written));
           } finally {
             buffers.give(written);
-            hashing.release();
           }
         });
   }
