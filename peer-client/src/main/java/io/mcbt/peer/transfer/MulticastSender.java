@@ -58,25 +58,22 @@ public final class MulticastSender implements AutoCloseable {
   private final Consumer<Figures> reports;
   private final Consumer<String> log;
   private final CompletableFuture<EndFrame.Reason> ended = new CompletableFuture<>();
-  private final PassFeedback passFeedback = new PassFeedback();
   private final PieceAvailability availability;
   private final Thread sending;
   private final Thread feedback;
   private final NackInbox inbox;
   private final GroupAnswers answers;
   private final RepairEncoder encoder;
-  private final PassRepairs passRepairs;
   private RateControl rate;
   private FrameOutput output;
   private RepairRound repairs;
+  private PassInterval interval;
   private volatile boolean closed;
   private volatile Figures figures;
   private long retransmittedBytes;
   private int round;
   private long startNs;
   private long endNs;
-  private long lastFeedbackNs;
-  private long lastFeedbackBytes;
 
   private MulticastSender(
       long session,
@@ -107,7 +104,6 @@ public final class MulticastSender implements AutoCloseable {
     this.reports = reports;
     this.log = log;
     this.encoder = coding == 0 ? null : new RepairEncoder(new CodingGroups(layout, coding), store);
-    this.passRepairs = encoder == null ? null : new PassRepairs(encoder);
     this.sending = new Thread(this::run, "multicast-sender-" + session);
     this.inbox = new NackInbox(channel, session, key);
     this.feedback = new Thread(inbox, "multicast-feedback-" + session);
@@ -215,6 +211,7 @@ public final class MulticastSender implements AutoCloseable {
       rate = new RateControl(ceiling, ceiling / 4, settings.lossThreshold(), statusIntervalNs);
       output = new FrameOutput(channel, group, key, parameters, layout, store, rate.rate(), now);
       repairs = new RepairRound(output, encoder, parameters.codingBlocks());
+      interval = new PassInterval(answers, output, rate, encoder, parameters, replyWithinMillis);
       RoundAnswers start = awaitMembers();
       if (start.count() > 0 && start.mostMissing() < layout.blockCount() / 2) {
         // A group whose sender left: its members hold most of the torrent already.
@@ -265,9 +262,9 @@ public final class MulticastSender implements AutoCloseable {
   }
 
   private void pass() throws IOException, InterruptedException {
-    lastFeedbackNs = System.nanoTime();
-    lastFeedbackBytes = output.bytesSent();
-    long nextStatusNs = lastFeedbackNs + statusIntervalNs;
+    long passStartNs = System.nanoTime();
+    interval.start(passStartNs);
+    long nextStatusNs = passStartNs + statusIntervalNs;
     int count = layout.blockCount();
     for (int block = 0; block < count && !closed; block++) {
       if (block == layout.firstBlockOf(layout.pieceOf(block))) {
@@ -276,9 +273,7 @@ public final class MulticastSender implements AutoCloseable {
       output.data(block, 0);
       long now = System.nanoTime();
       if (now >= nextStatusNs) {
-        adaptRate(now);
-        repairDuringPass(block + 1);
-        passStatus(block + 1);
+        retransmittedBytes += interval.end(block + 1, now);
         nextStatusNs = now + statusIntervalNs;
       }
     }
@@ -290,9 +285,7 @@ public final class MulticastSender implements AutoCloseable {
    */
   private void awaitPiece(int piece, int sentBlocks) throws IOException, InterruptedException {
     while (!closed && !availability.await(piece, statusIntervalNs)) {
-      adaptRate(System.nanoTime());
-      repairDuringPass(sentBlocks);
-      passStatus(sentBlocks);
+      retransmittedBytes += interval.end(sentBlocks, System.nanoTime());
     }
   }
 
@@ -349,40 +342,6 @@ public final class MulticastSender implements AutoCloseable {
 
   private void sendRepairs(RoundAnswers answered) throws IOException {
     retransmittedBytes += repairs.send(answered, round, () -> closed);
-  }
-
-  /**
-   * Once per status interval: the worst member's losses and lag since the last one set the rate.
-   */
-  private void adaptRate(long now) {
-    answers.drain(
-        answer -> {
-          passFeedback.answered(answer.from(), answer.nack(), answer.receivedNs());
-          if (passRepairs != null) {
-            passRepairs.answered(answer.nack());
-          }
-        });
-    long sent = output.bytesSent();
-    double sentRate =
-        now > lastFeedbackNs ? (sent - lastFeedbackBytes) * 1e9 / (now - lastFeedbackNs) : 0;
-    lastFeedbackNs = now;
-    lastFeedbackBytes = sent;
-    output.rate(rate.feedback(passFeedback.worstLoss(), passFeedback.worstLagNs(), sentRate, now));
-    passFeedback.nextInterval();
-  }
-
-  /** The repairs the members' last answers ask for, sent before the next status request. */
-  private void repairDuringPass(int sentBlocks) throws IOException {
-    if (passRepairs != null) {
-      passRepairs.send(
-          sentBlocks, group -> retransmittedBytes += output.repair(encoder, group, round));
-    }
-  }
-
-  /** A status request of the pass, for blocks 0 to {@code sentBlocks - 1}. */
-  private void passStatus(int sentBlocks) throws IOException {
-    output.status(new StatusRequest(parameters, 0, sentBlocks, false, replyWithinMillis));
-    passFeedback.requested(sentBlocks, System.nanoTime());
   }
 
   private void publish() {
