@@ -143,6 +143,22 @@ class ReceivedBlocksTest {
   }
 
   @Test
+  void aPieceForgottenBelowTheBlocksAllHeldIsMissingAgain() {
+    ReceivedBlocks blocks = withVerified();
+    for (int block = 0; block < 6; block++) {
+      blocks.mark(block);
+    }
+    assertEquals(2, blocks.missingBelow(8));
+    assertEquals(List.of(new BlockRange(6, 2)), blocks.missingRanges(8, 10));
+
+    blocks.forgetPiece(0);
+
+    assertEquals(5, blocks.missingBelow(8));
+    assertEquals(3, blocks.missingBetween(0, 6));
+    assertEquals(List.of(new BlockRange(0, 3), new BlockRange(6, 2)), blocks.missingRanges(8, 10));
+  }
+
+  @Test
   void aMissingRunIsOneRange() {
     ReceivedBlocks blocks = withVerified();
     blocks.mark(3);
