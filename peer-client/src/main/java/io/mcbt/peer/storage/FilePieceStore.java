@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
 import java.util.Objects;
 
 /**
@@ -37,15 +36,12 @@ public final class FilePieceStore implements PieceStore {
   private static final int VERIFY_BUFFER_BYTES = 64 * 1024;
 
   /**
-   * One buffer and one digest per verifying thread: a group member verifies a piece every few
-   * milliseconds, and a fresh 64 KiB array each time was, measured, a twentieth of the CPU time of
-   * a group of eight, spent touching new heap memory for the first time.
+   * One buffer per verifying thread (and {@link PieceHashes}' digest): a group member verifies a
+   * piece every few milliseconds, and a fresh 64 KiB array each time was, measured, a twentieth of
+   * the CPU time of a group of eight, spent touching new heap memory for the first time.
    */
   private static final ThreadLocal<ByteBuffer> VERIFY_BUFFERS =
       ThreadLocal.withInitial(() -> ByteBuffer.allocate(VERIFY_BUFFER_BYTES));
-
-  private static final ThreadLocal<MessageDigest> SHA1S =
-      ThreadLocal.withInitial(PieceHashes::sha1);
 
   private final Path downloadFolder;
   private final FileLayout layout;
@@ -161,7 +157,7 @@ public final class FilePieceStore implements PieceStore {
     }
     int size = layout.pieceSize(piece);
     try {
-      return PieceHashes.matches(this, piece, size, VERIFY_BUFFERS.get(), SHA1S.get());
+      return PieceHashes.matches(this, piece, size, VERIFY_BUFFERS.get(), PieceHashes.threadSha1());
     } catch (StorageException e) {
       if (e.reason() == Reason.DATA_MISSING) {
         return false; // a file vanished or shrank after the size check

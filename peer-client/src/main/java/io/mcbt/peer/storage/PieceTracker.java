@@ -70,7 +70,7 @@ public final class PieceTracker {
   public boolean verifyWritten(int piece, ByteBuffer written) {
     synchronized (lockOf(piece)) {
       boolean whole = written.remaining() == store.info().pieceSize(piece);
-      MessageDigest sha1 = PieceHashes.sha1();
+      MessageDigest sha1 = PieceHashes.threadSha1();
       sha1.update(written);
       boolean good = whole && MessageDigest.isEqual(sha1.digest(), store.info().pieceHash(piece));
       if (good) {
