@@ -119,7 +119,7 @@ final class BlockIntake {
               (int) pieceLength, (int) Math.max(MIN_BUFFERS, HELD_BYTES / pieceLength));
     }
     parameters = new SessionParameters(session, blockSize, codingBlocks);
-    blocks = new ReceivedBlocks(layout, pieces.state(), codingBlocks);
+    blocks = new ReceivedBlocks(layout, pieces.state());
     assembly = new PieceAssembly(pieces, blocks, buffers);
     repairs = codingBlocks == 0 ? null : new RepairDecoder(layout, codingBlocks, blocks, assembly);
     return true;

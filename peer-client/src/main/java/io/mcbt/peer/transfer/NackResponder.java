@@ -83,7 +83,6 @@ final class NackResponder {
                 request.sentBlocks(),
                 complete,
                 true,
-                !request.passComplete(),
                 request.passComplete() ? MAX_NACKS_PER_ANSWER : MAX_NACKS_PER_PASS_ANSWER)) {
       send(nack);
     }

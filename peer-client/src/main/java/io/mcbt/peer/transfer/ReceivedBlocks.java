@@ -18,16 +18,6 @@ final class ReceivedBlocks {
   private final BlockLayout layout;
   private final BitSet received;
   private final int[] missingInPiece;
-  private final int codingBlocks;
-
-  /**
-   * Per coding group: the repair blocks held for it, too few yet to mend it. The sender's next
-   * repairs for a group are new ones, so a member needs that many fewer; answers during the pass
-   * leave that many of the group's missing blocks out. Measured before: the pass's repairs came to
-   * 3.56 blocks a group where the members' losses asked for 3.13.
-   */
-  private final int[] heldRepairs;
-
   private int count;
 
   /**
@@ -39,15 +29,7 @@ final class ReceivedBlocks {
   private int heldBelow;
 
   ReceivedBlocks(BlockLayout layout, PieceState verified) {
-    this(layout, verified, 0);
-  }
-
-  /** As above, for a session that repairs in coding groups of {@code codingBlocks} blocks. */
-  ReceivedBlocks(BlockLayout layout, PieceState verified, int codingBlocks) {
     this.layout = layout;
-    this.codingBlocks = codingBlocks;
-    this.heldRepairs =
-        new int[codingBlocks == 0 ? 0 : (layout.blockCount() + codingBlocks - 1) / codingBlocks];
     this.received = new BitSet(layout.blockCount());
     this.missingInPiece = new int[layout.pieceCount()];
     for (int piece = 0; piece < missingInPiece.length; piece++) {
@@ -108,11 +90,6 @@ final class ReceivedBlocks {
     missingInPiece[piece] = blocks;
   }
 
-  /** The decoder holds {@code count} repair blocks of coding group {@code group}, waiting. */
-  synchronized void repairsHeld(int group, int count) {
-    heldRepairs[group] = count;
-  }
-
   synchronized int count() {
     return count;
   }
@@ -140,9 +117,7 @@ final class ReceivedBlocks {
   /**
    * The answer to a status request for blocks 0 to {@code considered - 1}: counts only, or with the
    * missing ranges when {@code withRanges}, over as many NACKs (at most {@code maxNacks}) as they
-   * take; what does not fit is asked for in the next round. With {@code lessHeldRepairs} (the
-   * pass's answers, which the sender answers with repair blocks only), each coding group's ranges
-   * leave out as many of its missing blocks as repair blocks are held for it.
+   * take; what does not fit is asked for in the next round.
    */
   synchronized List<Nack> nacks(
       SessionParameters parameters,
@@ -150,16 +125,13 @@ final class ReceivedBlocks {
       int considered,
       boolean complete,
       boolean withRanges,
-      boolean lessHeldRepairs,
       int maxNacks) {
     if (complete) {
       return List.of(new Nack(parameters, round, considered, 0, true, false, List.of()));
     }
     int missing = missingBelow(considered);
     List<BlockRange> ranges =
-        withRanges
-            ? missingRanges(considered, maxNacks * Nack.MAX_BODY_LENGTH / 2, lessHeldRepairs)
-            : List.of();
+        withRanges ? missingRanges(considered, maxNacks * Nack.MAX_BODY_LENGTH / 2) : List.of();
     List<Nack> nacks = new ArrayList<>();
     int from = 0;
     do {
@@ -179,69 +151,20 @@ final class ReceivedBlocks {
       int considered,
       boolean complete,
       boolean withRanges) {
-    return nacks(parameters, round, considered, complete, withRanges, false, 1).get(0);
+    return nacks(parameters, round, considered, complete, withRanges, 1).get(0);
   }
 
   /** The missing blocks below {@code end}, as ascending ranges, at most {@code maxRanges}. */
   synchronized List<BlockRange> missingRanges(int end, int maxRanges) {
-    return missingRanges(end, maxRanges, false);
-  }
-
-  /**
-   * As above; with {@code lessHeldRepairs}, the first missing blocks of each coding group, as many
-   * as repair blocks are held for it, are left out.
-   */
-  synchronized List<BlockRange> missingRanges(int end, int maxRanges, boolean lessHeldRepairs) {
     end = Math.min(end, layout.blockCount());
-    boolean trim = lessHeldRepairs && codingBlocks > 0;
-    RangeList ranges = new RangeList(maxRanges);
-    int group = -1;
-    int skipLeft = 0;
+    List<BlockRange> ranges = new ArrayList<>();
     int first = firstMissing();
-    while (first < end && !ranges.isFull()) {
+    while (first < end && ranges.size() < maxRanges) {
       int after = endOfGap(first, end);
-      // A gap may span coding groups: each part skips what its own group's repairs mend.
-      for (int from = first; from < after; ) {
-        int to = trim ? Math.min(after, (from / codingBlocks + 1) * codingBlocks) : after;
-        if (trim && from / codingBlocks != group) {
-          group = from / codingBlocks;
-          skipLeft = heldRepairs[group];
-        }
-        int skipped = Math.min(skipLeft, to - from);
-        skipLeft -= skipped;
-        ranges.add(from + skipped, to);
-        from = to;
-      }
+      ranges.add(new BlockRange(first, after - first));
       first = received.nextClearBit(after);
     }
-    return ranges.ranges;
-  }
-
-  /** Ascending ranges, at most a number of them; a range that continues the last one joins it. */
-  private static final class RangeList {
-    final List<BlockRange> ranges = new ArrayList<>();
-    private final int max;
-
-    RangeList(int max) {
-      this.max = max;
-    }
-
-    boolean isFull() {
-      return ranges.size() >= max;
-    }
-
-    void add(int first, int after) {
-      if (first >= after) {
-        return;
-      }
-      int last = ranges.size() - 1;
-      if (last >= 0 && ranges.get(last).end() == first) {
-        ranges.set(
-            last, new BlockRange(ranges.get(last).first(), after - ranges.get(last).first()));
-      } else if (!isFull()) {
-        ranges.add(new BlockRange(first, after - first));
-      }
-    }
+    return ranges;
   }
 
   private int firstMissing() {

@@ -76,7 +76,7 @@ final class RepairDecoder {
     int end = groups.end(group);
     int missing = blocks.missingBetween(first, end);
     if (missing == 0) {
-      forget(group);
+      pending.remove(group);
       return false;
     }
     Pending held = pending.computeIfAbsent(group, g -> new Pending());
@@ -88,17 +88,9 @@ final class RepairDecoder {
     held.add(index, copy);
     if (held.count >= missing) {
       decode(group, held);
-      forget(group);
-    } else {
-      blocks.repairsHeld(group, held.count);
+      pending.remove(group);
     }
     return true;
-  }
-
-  private void forget(int group) {
-    if (pending.remove(group) != null) {
-      blocks.repairsHeld(group, 0);
-    }
   }
 
   /** Pieces whose last blocks a decode just wrote, each reported once. */

@@ -158,62 +158,6 @@ class ReceivedBlocksTest {
     assertEquals(List.of(new BlockRange(0, 3), new BlockRange(6, 2)), blocks.missingRanges(8, 10));
   }
 
-  /** Eight blocks in coding groups of three: blocks 0-2, 3-5 and 6-7. */
-  private static ReceivedBlocks inGroupsOfThree() {
-    return new ReceivedBlocks(LAYOUT, new PieceState(LAYOUT.pieceCount()), 3);
-  }
-
-  @Test
-  void heldRepairsLeaveAsManyOfTheirGroupsMissingBlocksOut() {
-    ReceivedBlocks blocks = inGroupsOfThree();
-    blocks.mark(1);
-    blocks.mark(3);
-    blocks.repairsHeld(0, 1);
-    blocks.repairsHeld(1, 2);
-
-    assertEquals(
-        List.of(new BlockRange(2, 1), new BlockRange(6, 2)), blocks.missingRanges(8, 10, true));
-    assertEquals(
-        List.of(new BlockRange(0, 1), new BlockRange(2, 1), new BlockRange(4, 4)),
-        blocks.missingRanges(8, 10),
-        "without the option, every missing block");
-  }
-
-  @Test
-  void aGapAcrossCodingGroupsIsTrimmedPerGroupAndStaysOneRangeWhereItCan() {
-    ReceivedBlocks blocks = inGroupsOfThree();
-    blocks.repairsHeld(1, 1);
-
-    assertEquals(
-        List.of(new BlockRange(0, 3), new BlockRange(4, 4)), blocks.missingRanges(8, 10, true));
-
-    blocks.repairsHeld(1, 0);
-    assertEquals(List.of(new BlockRange(0, 8)), blocks.missingRanges(8, 10, true));
-  }
-
-  @Test
-  void moreHeldRepairsThanMissingBlocksLeaveTheGroupOut() {
-    ReceivedBlocks blocks = inGroupsOfThree();
-    blocks.mark(0);
-    blocks.mark(1);
-    blocks.repairsHeld(0, 2);
-    assertEquals(List.of(new BlockRange(3, 5)), blocks.missingRanges(8, 10, true));
-  }
-
-  @Test
-  void thePassesAnswersCountEveryMissingBlockButListOnlyThoseRepairsDoNotMend() {
-    ReceivedBlocks blocks = inGroupsOfThree();
-    blocks.repairsHeld(0, 2);
-    SessionParameters parameters = new SessionParameters(9, 40, 3);
-
-    Nack pass = blocks.nacks(parameters, 0, 8, false, true, true, 1).get(0);
-    Nack round = blocks.nacks(parameters, 1, 8, false, true, false, 1).get(0);
-
-    assertEquals(8, pass.missingBlocks());
-    assertEquals(List.of(new BlockRange(2, 6)), pass.ranges());
-    assertEquals(List.of(new BlockRange(0, 8)), round.ranges());
-  }
-
   @Test
   void aMissingRunIsOneRange() {
     ReceivedBlocks blocks = withVerified();
@@ -308,8 +252,8 @@ class ReceivedBlocksTest {
     }
     SessionParameters parameters = new SessionParameters(9, 1, 0);
 
-    List<Nack> all = blocks.nacks(parameters, 1, 10_000, false, true, false, 32);
-    List<Nack> three = blocks.nacks(parameters, 1, 10_000, false, true, false, 3);
+    List<Nack> all = blocks.nacks(parameters, 1, 10_000, false, true, 32);
+    List<Nack> three = blocks.nacks(parameters, 1, 10_000, false, true, 3);
 
     List<BlockRange> listed = new java.util.ArrayList<>();
     all.forEach(nack -> listed.addAll(nack.ranges()));
