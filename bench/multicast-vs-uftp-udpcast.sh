@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# mcbt's multicast data plane against uftp and udpcast, one after another on one test bed of network
-# namespaces (root only): a sender and N receivers, each in its own namespace on one Linux bridge,
-# receiver-side loss injected with nftables. Every copy is verified by sha256.
+# mcbt's multicast data plane against uftp and udpcast, one after another (the order rotating from
+# row to row) on one test bed of network namespaces (root only): a sender and N receivers, each in
+# its own namespace on one Linux bridge, receiver-side loss injected with nftables. Every copy is
+# verified by sha256.
 #
 #   bench/multicast-vs-uftp-udpcast.sh [-s MIB] [-r "8:0 8:2 16:0"] [-t "mcbt uftp udpcast"] [-b BLOCK]
 #     -s 256    file size in MiB
@@ -190,11 +191,16 @@ run_udpcast() {  # n loss
   for i in $(seq 1 "$n"); do rm -rf "$WORK/r$i"; done
 }
 
+read -ra TOOL_LIST <<< "$TOOLS"
+ROW_INDEX=0
 for row in $ROWS; do
   n=${row%%:*}; loss=${row##*:}
   set_loss "$MAXN" 0; set_loss "$n" "$loss"
   declare -A speed=()
-  for tool in $TOOLS; do
+  # Each row starts with the next tool, so that no tool always runs first (right after the bed is
+  # built or the loss changed) and a busy spell of the shared host does not always hit the same one.
+  for ((i = 0; i < ${#TOOL_LIST[@]}; i++)); do
+    tool=${TOOL_LIST[(i + ROW_INDEX) % ${#TOOL_LIST[@]}]}
     out=$(run_"$tool" "$n" "$loss"); echo "$out"
     speed[$tool]=$(sed -nE '1s/.*mib_per_s=([0-9.]+).*verified=([0-9]+)\/([0-9]+).*/\1 \2 \3/p' <<< "$out")
   done
@@ -209,4 +215,5 @@ for row in $ROWS; do
       'BEGIN { printf "ratio n=%d loss=%s mcbt/best=%.2f (best=%s)\n", n, l, a/b, t }'
   fi
   unset speed
+  ROW_INDEX=$((ROW_INDEX + 1))
 done
