@@ -51,6 +51,7 @@ final class GroupParticipation implements AutoCloseable {
 
   private final Map<Long, MulticastSender> senders = new ConcurrentHashMap<>();
   private final Map<Long, Integer> roundsShown = new ConcurrentHashMap<>();
+  private final KnownMembers memberIds = new KnownMembers();
   private Optional<SignalMessage.GroupAssign> group = Optional.empty();
   private MulticastReceiver receiver;
   private volatile boolean relaying;
@@ -214,14 +215,18 @@ final class GroupParticipation implements AutoCloseable {
 
   private void onRequest(SignalMessage message, PieceStore store, PieceAvailability availability) {
     if (message instanceof SignalMessage.GroupSend send) {
+      int fresh = memberIds.add(send.groupId(), send.members());
       MulticastSender running = senders.get(send.groupId());
       if (running != null) {
-        running.addMembers(send.members().size());
-        print("multicast group %d: %d more members%n", send.groupId(), send.members().size());
+        if (fresh > 0) {
+          running.addMembers(fresh);
+          print("multicast group %d: %d more members%n", send.groupId(), fresh);
+        }
         return;
       }
-      startSending(send, store, availability);
+      startSending(send, fresh, store, availability);
     } else if (message instanceof SignalMessage.GroupEnd end) {
+      memberIds.forget(end.groupId());
       MulticastSender sender = senders.remove(end.groupId());
       if (sender != null) {
         sender.close();
@@ -232,7 +237,7 @@ final class GroupParticipation implements AutoCloseable {
   }
 
   private void startSending(
-      SignalMessage.GroupSend send, PieceStore store, PieceAvailability availability) {
+      SignalMessage.GroupSend send, int members, PieceStore store, PieceAvailability availability) {
     try {
       long ceiling = send.rateCeilingBitsPerSecond() / 8;
       if (options.rate != null) {
@@ -250,7 +255,7 @@ final class GroupParticipation implements AutoCloseable {
               bind,
               store,
               availability,
-              send.members().size(),
+              members,
               options.senderSettings().withRateCeiling(ceiling),
               new MulticastSender.Timers(
                   timers.statusIntervalMillis() * 1_000_000,
@@ -265,7 +270,7 @@ final class GroupParticipation implements AutoCloseable {
           send.address(),
           send.port(),
           nic.getName(),
-          send.members().size(),
+          members,
           sender.blockSize(),
           ByteSizes.human(ceiling));
       sender
