@@ -4,10 +4,12 @@
 # its own namespace on one Linux bridge, receiver-side loss injected with nftables. Every copy is
 # verified by sha256.
 #
-#   bench/multicast-vs-uftp-udpcast.sh [-s MIB] [-r "8:0 8:2 16:0"] [-t "mcbt uftp udpcast"] [-b BLOCK]
+#   bench/multicast-vs-uftp-udpcast.sh [-s MIB] [-r "8:0 8:2 16:0"] [-t "mcbt uftp udpcast"] [-k 1] [-b BLOCK]
 #     -s 256    file size in MiB
 #     -r ...    rows as RECEIVERS:LOSS_PERCENT
 #     -t ...    tools to run per row
+#     -k 1      runs of each tool per row, interleaved (the order rotating each time); the ratio
+#               then compares medians, so that one busy spell of the shared host decides less
 #     -b 0      mcbt block size (0: from the MTU, 1,424 bytes on the bed's 1500-byte links)
 #     -m 1500   the bed's MTU; above 1500 (jumbo frames) every tool gets blocks that fill it:
 #               mcbt by default, udpcast --blocksize MTU-100, uftp -b min(8800, MTU-100)
@@ -19,7 +21,8 @@
 # seconds are its sender's run, udpcast's from the sender's start until every receiver exited, as
 # in ../shared/bench/multicast-baseline.sh.
 #
-# Output: one line per tool and row, then per row the ratio of mcbt's MiB/s to the faster reference:
+# Output: one line per tool, row and run, then per row the ratio of mcbt's MiB/s to the faster
+# reference's (medians over the runs that verified every copy):
 #   tool=mcbt n=8 mib=256 loss=0 seconds=11.20 mib_per_s=22.9 wire_x=1.012 verified=8/8
 #   ratio n=8 loss=0 mcbt/best=1.18 (best=udpcast)
 # wire_x is what the sender put on the wire (headers and repairs included) over the file size.
@@ -30,9 +33,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-MIB=256; ROWS="8:0 8:2 16:0"; TOOLS="mcbt uftp udpcast"; BLOCK=0; MTU=1500
-while getopts "s:r:t:b:m:" o; do
+MIB=256; ROWS="8:0 8:2 16:0"; TOOLS="mcbt uftp udpcast"; BLOCK=0; MTU=1500; RUNS=1
+while getopts "s:r:t:b:m:k:" o; do
   case $o in s) MIB=$OPTARG;; r) ROWS=$OPTARG;; t) TOOLS=$OPTARG;; b) BLOCK=$OPTARG;; m) MTU=$OPTARG;;
+             k) RUNS=$OPTARG;;
              *) sed -n '2,25p' "$0"; exit 1;; esac
 done
 [[ $(id -u) == 0 ]] || { echo "needs root (network namespaces)"; exit 1; }
@@ -193,27 +197,33 @@ run_udpcast() {  # n loss
 
 read -ra TOOL_LIST <<< "$TOOLS"
 ROW_INDEX=0
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR) print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+
 for row in $ROWS; do
   n=${row%%:*}; loss=${row##*:}
   set_loss "$MAXN" 0; set_loss "$n" "$loss"
-  declare -A speed=()
-  # Each row starts with the next tool, so that no tool always runs first (right after the bed is
+  declare -A speeds=()
+  # Each run starts with the next tool, so that no tool always runs first (right after the bed is
   # built or the loss changed) and a busy spell of the shared host does not always hit the same one.
-  for ((i = 0; i < ${#TOOL_LIST[@]}; i++)); do
-    tool=${TOOL_LIST[(i + ROW_INDEX) % ${#TOOL_LIST[@]}]}
-    out=$(run_"$tool" "$n" "$loss"); echo "$out"
-    speed[$tool]=$(sed -nE '1s/.*mib_per_s=([0-9.]+).*verified=([0-9]+)\/([0-9]+).*/\1 \2 \3/p' <<< "$out")
+  for ((run = 0; run < RUNS; run++)); do
+    for ((i = 0; i < ${#TOOL_LIST[@]}; i++)); do
+      tool=${TOOL_LIST[(i + ROW_INDEX) % ${#TOOL_LIST[@]}]}
+      out=$(run_"$tool" "$n" "$loss"); echo "$out"
+      # Only runs that verified every copy count.
+      s=$(sed -nE '1s/.*mib_per_s=([0-9.]+).*verified=([0-9]+)\/\2$/\1/p' <<< "$out")
+      [[ -n $s ]] && speeds[$tool]+="$s "
+    done
+    ROW_INDEX=$((ROW_INDEX + 1))
   done
   best=""; best_speed=0
   for tool in uftp udpcast; do
-    read -r s v t <<< "${speed[$tool]:-0 0 1}"
-    [[ $v == "$t" ]] && awk -v a="$s" -v b="$best_speed" 'BEGIN { exit !(a > b) }' && { best=$tool; best_speed=$s; }
+    s=$(tr ' ' '\n' <<< "${speeds[$tool]:-}" | awk NF | median)
+    [[ -n $s ]] && awk -v a="$s" -v b="$best_speed" 'BEGIN { exit !(a > b) }' && { best=$tool; best_speed=$s; }
   done
-  read -r ms mv mt <<< "${speed[mcbt]:-0 0 1}"
-  if [[ -n $best && $mv == "$mt" ]]; then
+  ms=$(tr ' ' '\n' <<< "${speeds[mcbt]:-}" | awk NF | median)
+  if [[ -n $best && -n $ms ]]; then
     awk -v n="$n" -v l="$loss" -v a="$ms" -v b="$best_speed" -v t="$best" \
       'BEGIN { printf "ratio n=%d loss=%s mcbt/best=%.2f (best=%s)\n", n, l, a/b, t }'
   fi
-  unset speed
-  ROW_INDEX=$((ROW_INDEX + 1))
+  unset speeds
 done
