@@ -323,17 +323,7 @@ public class Signalling {
     if (sender == null) {
       return;
     }
-    send(
-        peerId,
-        new SignalMessage.GroupAssign(
-            group.sessionId(),
-            group.infoHash(),
-            group.address().group().getHostAddress(),
-            group.address().port(),
-            group.address().ttl(),
-            group.key(),
-            sender.endpoint(),
-            GroupTimers.forSlowestRtt(group.slowestRttNs())));
+    send(peerId, GroupMessages.assign(group, sender.endpoint()));
   }
 
   /**
@@ -350,23 +340,11 @@ public class Signalling {
                     new SignalMessage.GroupMember(
                         peers.get(member.peerId()).endpoint(), member.rttNs() / 1_000))
             .toList();
-    send(
-        group.senderId(),
-        new SignalMessage.GroupSend(
-            group.sessionId(),
-            group.infoHash(),
-            group.address().group().getHostAddress(),
-            group.address().port(),
-            group.address().ttl(),
-            group.key(),
-            members,
-            settings.rateCeilingBitsPerSecond(),
-            GroupTimers.forSlowestRtt(group.slowestRttNs())));
+    send(group.senderId(), GroupMessages.send(group, members, settings.rateCeilingBitsPerSecond()));
   }
 
   private void ended(Group group) {
-    SignalMessage.GroupEnd end =
-        new SignalMessage.GroupEnd(group.sessionId(), group.state().name());
+    SignalMessage.GroupEnd end = GroupMessages.end(group);
     group.members().forEach(member -> send(member.peerId(), end));
     send(group.senderId(), end);
     records.write(group, System.nanoTime(), trackerRttsNs);

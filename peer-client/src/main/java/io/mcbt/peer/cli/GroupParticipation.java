@@ -273,27 +273,12 @@ final class GroupParticipation implements AutoCloseable {
           members,
           sender.blockSize(),
           ByteSizes.human(ceiling));
+      long size = store.info().totalLength();
       sender
           .ended()
           .thenAccept(
-              reason -> {
-                MulticastSender.Figures figures = sender.figures();
-                double seconds = figures.elapsedNs() / 1e9;
-                long size = store.info().totalLength();
-                print(
-                    "multicast group %d: %s, %d/%d members done, %d rounds, %s sent (%.3f x the"
-                        + " torrent), %s of repairs, %.2f s, %s/s%n",
-                    send.groupId(),
-                    reason.toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
-                    figures.membersComplete(),
-                    figures.members(),
-                    figures.rounds(),
-                    ByteSizes.human(figures.bytesSent()),
-                    figures.bytesSent() / (double) size,
-                    ByteSizes.human(figures.retransmittedBytes()),
-                    seconds,
-                    ByteSizes.human((long) (size / Math.max(seconds, 1e-3))));
-              });
+              reason ->
+                  print("%s%n", SenderLines.ended(send.groupId(), reason, sender.figures(), size)));
     } catch (IOException | RuntimeException e) {
       print("cannot send to multicast group %d: %s%n", send.groupId(), e.getMessage());
     }
@@ -302,14 +287,7 @@ final class GroupParticipation implements AutoCloseable {
   private void report(long groupId, MulticastSender.Figures figures) {
     Integer shown = roundsShown.put(groupId, figures.rounds());
     if (figures.rounds() > 0 && (shown == null || shown != figures.rounds())) {
-      print(
-          "multicast group %d: round %d, %d/%d members done, %s sent, %s/s%n",
-          groupId,
-          figures.rounds(),
-          figures.membersComplete(),
-          figures.members(),
-          ByteSizes.human(figures.bytesSent()),
-          ByteSizes.human((long) figures.rateBytesPerSecond()));
+      print("%s%n", SenderLines.round(groupId, figures));
     }
     try {
       session
