@@ -37,7 +37,7 @@ MIB=256; ROWS="8:0 8:2 16:0"; TOOLS="mcbt uftp udpcast"; BLOCK=0; MTU=1500; RUNS
 while getopts "s:r:t:b:m:k:" o; do
   case $o in s) MIB=$OPTARG;; r) ROWS=$OPTARG;; t) TOOLS=$OPTARG;; b) BLOCK=$OPTARG;; m) MTU=$OPTARG;;
              k) RUNS=$OPTARG;;
-             *) sed -n '2,25p' "$0"; exit 1;; esac
+             *) sed -n '2,32p' "$0"; exit 1;; esac
 done
 [[ $(id -u) == 0 ]] || { echo "needs root (network namespaces)"; exit 1; }
 for c in ip nft curl uftp uftpd udp-sender udp-receiver java; do
