@@ -28,6 +28,14 @@ final class PieceAssembly {
   private final Map<Integer, ByteBuffer> held = new LinkedHashMap<>();
   private final BitSet spilled = new BitSet();
 
+  /**
+   * The piece the last block went to, and its buffer: blocks come in order, so nearly every block
+   * finds its buffer here, without boxing the piece number to look it up.
+   */
+  private int lastPiece = -1;
+
+  private ByteBuffer lastBuffer;
+
   /** {@code buffers} is null when pieces are too large to hold. */
   PieceAssembly(PieceTracker pieces, ReceivedBlocks blocks, PieceBuffers buffers) {
     this.pieces = pieces;
@@ -53,6 +61,7 @@ final class PieceAssembly {
    * buffers; null when it is in the store already, to be read back.
    */
   ByteBuffer takeWhole(int piece) {
+    forgetLast(piece);
     ByteBuffer buffer = held.remove(piece);
     if (buffer == null) {
       return null;
@@ -91,12 +100,24 @@ final class PieceAssembly {
   }
 
   private ByteBuffer bufferOf(int piece) {
+    if (piece == lastPiece) {
+      return lastBuffer;
+    }
     ByteBuffer buffer = held.get(piece);
     if (buffer == null) {
       buffer = freeBuffer();
       held.put(piece, buffer);
     }
+    lastPiece = piece;
+    lastBuffer = buffer;
     return buffer;
+  }
+
+  private void forgetLast(int piece) {
+    if (piece == lastPiece) {
+      lastPiece = -1;
+      lastBuffer = null;
+    }
   }
 
   /** A spare buffer, else the buffer of the piece held longest, spilled; else waits for one. */
@@ -117,6 +138,7 @@ final class PieceAssembly {
 
   /** Writes the runs of blocks the piece has received, one write each. */
   private void spill(int piece, ByteBuffer buffer) {
+    forgetLast(piece);
     int first = layout.firstBlockOf(piece);
     int end = first + layout.blockCountOf(piece);
     for (int block = first; block < end; ) {
