@@ -18,6 +18,7 @@ public final class FrameAuthenticator {
 
   private final Mac mac;
   private final byte[] digest = new byte[32];
+  private final byte[] copy = new byte[65_536];
 
   public FrameAuthenticator(byte[] key) {
     if (key.length < MIN_KEY_LENGTH) {
@@ -40,8 +41,7 @@ public final class FrameAuthenticator {
   public void seal(ByteBuffer frame) {
     int start = frame.position();
     int end = frame.limit();
-    mac.update(frame);
-    frame.position(start);
+    update(frame, start, end);
     macInto(digest);
     frame.limit(end + TAG_LENGTH);
     frame.put(end, digest, 0, TAG_LENGTH);
@@ -57,15 +57,18 @@ public final class FrameAuthenticator {
     if (end - start < TAG_LENGTH) {
       return false;
     }
-    frame.limit(end - TAG_LENGTH);
-    mac.update(frame);
-    frame.limit(end).position(start);
+    update(frame, start, end - TAG_LENGTH);
     macInto(digest);
     int difference = 0;
     for (int i = 0; i < TAG_LENGTH; i++) {
       difference |= digest[i] ^ frame.get(end - TAG_LENGTH + i);
     }
     return difference == 0;
+  }
+
+  private void update(ByteBuffer frame, int from, int to) {
+    frame.get(from, copy, 0, to - from);
+    mac.update(copy, 0, to - from);
   }
 
   private void macInto(byte[] out) {
