@@ -76,6 +76,22 @@ class PieceAssemblyTest {
   }
 
   @Test
+  void aPieceHandedOverToBeHashedGetsAFreshBufferForItsNextBlocks() {
+    for (int index = 0; index < 10; index++) {
+      receive(1, index);
+    }
+    ByteBuffer whole = assembly.takeWhole(1);
+
+    // Its hash failed, say: its blocks come again, into another buffer.
+    assembly.write(1, 0, ByteBuffer.wrap(new byte[BLOCK]));
+
+    byte[] bytes = new byte[whole.remaining()];
+    whole.get(bytes);
+    assertArrayEquals(block(1, 0, PIECE_LENGTH).array(), bytes, "the piece being hashed");
+    assertArrayEquals(new byte[BLOCK], read(1, 0, BLOCK));
+  }
+
+  @Test
   void aHeldPiecesBlocksAreReadFromMemory() {
     receive(2, 4);
     receive(2, 5);
