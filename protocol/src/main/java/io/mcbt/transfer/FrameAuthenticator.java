@@ -16,9 +16,12 @@ public final class FrameAuthenticator {
   public static final int TAG_LENGTH = 16;
   public static final int MIN_KEY_LENGTH = 16;
 
+  /** The most a frame, tag included, can be: a UDP datagram's payload over IPv4. */
+  public static final int MAX_FRAME_LENGTH = 65_507;
+
   private final Mac mac;
   private final byte[] digest = new byte[32];
-  private final byte[] copy = new byte[65_536];
+  private final byte[] copy = new byte[MAX_FRAME_LENGTH];
 
   public FrameAuthenticator(byte[] key) {
     if (key.length < MIN_KEY_LENGTH) {
@@ -36,11 +39,16 @@ public final class FrameAuthenticator {
 
   /**
    * Appends the tag to the frame between {@code frame}'s position and limit, and moves the limit
-   * past it. The buffer needs {@link #TAG_LENGTH} bytes of room after the limit.
+   * past it. The buffer needs {@link #TAG_LENGTH} bytes of room after the limit; the sealed frame
+   * must fit in {@link #MAX_FRAME_LENGTH}.
    */
   public void seal(ByteBuffer frame) {
     int start = frame.position();
     int end = frame.limit();
+    if (end - start + TAG_LENGTH > MAX_FRAME_LENGTH) {
+      throw new IllegalArgumentException(
+          "a sealed frame of " + (end - start + TAG_LENGTH) + " bytes does not fit a datagram");
+    }
     update(frame, start, end);
     macInto(digest);
     frame.limit(end + TAG_LENGTH);
@@ -49,12 +57,13 @@ public final class FrameAuthenticator {
 
   /**
    * Whether the last {@link #TAG_LENGTH} bytes of the frame (position to limit) are the tag of the
-   * bytes before them. Leaves position and limit as they were. Compares in constant time.
+   * bytes before them; false for a frame shorter than a tag or longer than {@link
+   * #MAX_FRAME_LENGTH}. Leaves position and limit as they were. Compares in constant time.
    */
   public boolean verify(ByteBuffer frame) {
     int start = frame.position();
     int end = frame.limit();
-    if (end - start < TAG_LENGTH) {
+    if (end - start < TAG_LENGTH || end - start > MAX_FRAME_LENGTH) {
       return false;
     }
     update(frame, start, end - TAG_LENGTH);

@@ -37,7 +37,8 @@ public final class FrameHeader {
   static final int CODING_OFFSET = 30;
 
   /** Largest body: a frame fits in one UDP datagram. */
-  public static final int MAX_BODY_LENGTH = 65_507 - LENGTH - FrameAuthenticator.TAG_LENGTH;
+  public static final int MAX_BODY_LENGTH =
+      FrameAuthenticator.MAX_FRAME_LENGTH - LENGTH - FrameAuthenticator.TAG_LENGTH;
 
   private FrameHeader() {}
 

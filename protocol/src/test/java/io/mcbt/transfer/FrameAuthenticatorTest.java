@@ -98,6 +98,23 @@ class FrameAuthenticatorTest {
   }
 
   @Test
+  void aFrameAsLongAsADatagramIsSealedAndOneLongerIsRefused() {
+    FrameAuthenticator authenticator = FrameTestData.authenticator();
+    ByteBuffer largest = ByteBuffer.allocate(70_000);
+    largest.limit(FrameAuthenticator.MAX_FRAME_LENGTH - FrameAuthenticator.TAG_LENGTH);
+    authenticator.seal(largest);
+
+    assertEquals(FrameAuthenticator.MAX_FRAME_LENGTH, largest.remaining());
+    assertTrue(authenticator.verify(largest));
+    largest.limit(FrameAuthenticator.MAX_FRAME_LENGTH + 1);
+    assertFalse(authenticator.verify(largest), "longer than any datagram");
+    ByteBuffer tooLong =
+        ByteBuffer.allocate(70_000)
+            .limit(FrameAuthenticator.MAX_FRAME_LENGTH - FrameAuthenticator.TAG_LENGTH + 1);
+    assertThrows(IllegalArgumentException.class, () -> authenticator.seal(tooLong));
+  }
+
+  @Test
   void aKeyShorterThan16BytesIsRefused() {
     assertThrows(IllegalArgumentException.class, () -> new FrameAuthenticator(new byte[15]));
     assertThrows(IllegalArgumentException.class, () -> new FrameAuthenticator(new byte[0]));
