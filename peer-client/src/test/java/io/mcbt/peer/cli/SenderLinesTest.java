@@ -1,9 +1,11 @@
 package io.mcbt.peer.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mcbt.peer.transfer.MulticastSender;
 import io.mcbt.transfer.EndFrame;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class SenderLinesTest {
@@ -18,6 +20,19 @@ class SenderLinesTest {
         "multicast group 7: complete, 8/8 members done, 2 rounds, 265 MiB sent (1.035 x the"
             + " torrent), 13 MiB of repairs, 8.00 s, 32 MiB/s",
         SenderLines.ended(7, EndFrame.Reason.COMPLETE, figures, 256 * MIB));
+  }
+
+  @Test
+  void theEndLineKeepsItsDecimalPointsWhateverTheDefaultLocale() {
+    Locale before = Locale.getDefault();
+    Locale.setDefault(Locale.GERMANY);
+    try {
+      assertTrue(
+          SenderLines.ended(7, EndFrame.Reason.COMPLETE, figures, 256 * MIB)
+              .contains("(1.035 x the torrent), 13 MiB of repairs, 8.00 s"));
+    } finally {
+      Locale.setDefault(before);
+    }
   }
 
   @Test
