@@ -23,7 +23,7 @@
 #
 # Output: one line per tool, row and run, then per row the ratio of mcbt's MiB/s to the faster
 # reference's (medians over the runs that verified every copy):
-#   tool=mcbt n=8 mib=256 loss=0 seconds=11.20 mib_per_s=22.9 wire_x=1.012 verified=8/8
+#   tool=mcbt n=8 mib=256 loss=0 seconds=11.20 mib_per_s=22.9 wire_x=1.012 mtu=1500 verified=8/8
 #   ratio n=8 loss=0 mcbt/best=1.18 (best=udpcast)
 # wire_x is what the sender put on the wire (headers and repairs included) over the file size.
 #
